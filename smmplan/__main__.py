@@ -1,0 +1,3 @@
+from smmplan.cli import main
+
+main()

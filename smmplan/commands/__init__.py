@@ -1,0 +1,1 @@
+"""The commands that live in their own modules; cli.py registers each `command`."""

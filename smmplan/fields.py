@@ -1,0 +1,357 @@
+"""Typed access to a loaded YAML mapping that reports, rather than raises, on bad values.
+
+One :class:`Fields` wraps one mapping of one file; each getter returns a clean value or ``None``
+and leaves a diagnostic at the exact position of the bad value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .diagnostics import Diagnostic, diag
+from .model import Position
+from .yamlpos import Doc, child_path
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+_DURATION = re.compile(r"^\s*(?:(\d+)\s*w)?\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*$")
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | None:
+    """The closest of ``choices`` to a misspelt ``word``, if any is close."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    best = suggest(word, choices)
+    return f"; did you mean '{best}'?" if best else ""
+
+
+def default_id(stem: str) -> str:
+    """SPEC §1: the stem, lower-cased, with runs of other characters turned into ``-``."""
+    return re.sub(r"[^a-z0-9-]+", "-", stem.lower())
+
+
+def check_text(value: str, single_line: bool) -> str | None:
+    """Why ``value`` is not acceptable text, or None."""
+    bad = (_CONTROL_LINE if single_line else _CONTROL).search(value)
+    if bad is None:
+        return None
+    return f"contains the control character U+{ord(bad.group()):04X}"
+
+
+def parse_duration(raw: Any) -> dt.timedelta | None:
+    """``3h``, ``2d``, ``1w``, ``90m``, ``1d12h``; None if not one."""
+    if not isinstance(raw, str):
+        return None
+    m = _DURATION.match(raw)
+    if m is None or not any(m.groups()):
+        return None
+    w, d, h, mins = (int(g) if g else 0 for g in m.groups())
+    return dt.timedelta(weeks=w, days=d, hours=h, minutes=mins)
+
+
+def parse_share(raw: Any) -> float | None:
+    """``"40%"`` or ``0.4`` -> 0.4; None if neither."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, str) and raw.strip().endswith("%"):
+        try:
+            value = float(raw.strip()[:-1]) / 100
+        except ValueError:
+            return None
+    elif isinstance(raw, int | float):
+        value = float(raw)
+    else:
+        return None
+    return value if 0 <= value <= 1 else None
+
+
+def parse_date(raw: Any) -> dt.date | None:
+    if isinstance(raw, str) and _DATE_ONLY.match(raw.strip()):
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def parse_when(raw: Any, tz: dt.tzinfo) -> tuple[dt.datetime, bool] | str:
+    """A post's ``date`` as (aware datetime in ``tz``, all-day), or why it cannot be read."""
+    if not isinstance(raw, str):
+        return "must be a date like 2026-12-01 or a time like 2026-12-01 09:30"
+    text = raw.strip()
+    if _DATE_ONLY.match(text):
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError as exc:
+            return f"{text!r} is not a real date ({exc})"
+        return dt.datetime.combine(day, dt.time(0), tz), True
+    if not _DATETIME.match(text):
+        return f"{text!r} is not a date; write it as YYYY-MM-DD HH:MM (plan timezone)"
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        return f"{text!r} is not a real date and time ({exc})"
+    when = when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)
+    return when, False
+
+
+class Fields:
+    """Getters over the mapping at ``base`` of ``doc`` in file ``path``.
+
+    ``line_offset`` is the file line of the document's first line minus one (front matter starts
+    on line 2 of a post). ``bad`` is the code used for values of the wrong shape.
+    """
+
+    def __init__(self, doc: Doc, path: str, out: list[Diagnostic], *, bad: str,
+                 line_offset: int = 0, base: str = "", post: str | None = None) -> None:
+        self.doc = doc
+        self.path = path
+        self.out = out
+        self.bad = bad
+        self.line_offset = line_offset
+        self.base = base
+        self.post = post
+        value = doc.value
+        for part in _split(base):
+            value = value[part]
+        self.data: dict[str, Any] = value if isinstance(value, dict) else {}
+
+    def sub(self, key: str) -> Fields:
+        return Fields(self.doc, self.path, self.out, bad=self.bad, line_offset=self.line_offset,
+                      base=self.path_of(key), post=self.post)
+
+    def path_of(self, key: str | int) -> str:
+        return child_path(self.base, key)
+
+    def position(self, key: str | int | None = None, *, of_key: bool = False) -> Position:
+        """Where the value (or the key) at ``key`` stands; the mapping itself when ``key`` is None."""
+        path = self.base if key is None else self.path_of(key)
+        table = self.doc.keys if of_key else self.doc.values
+        spot = table.get(path) or self.doc.values.get(path) or self.doc.values.get(self.base)
+        if spot is None:
+            return Position(self.path, 1 + self.line_offset, 1)
+        return Position(self.path, spot[0] + 1 + self.line_offset, spot[1] + 1)
+
+    def positions(self, prefix: str = "") -> dict[str, Position]:
+        """Positions of every value below this mapping, keyed relative to it (for the model)."""
+        out: dict[str, Position] = {}
+        start = self.base + "." if self.base else ""
+        for path, (line, col) in self.doc.values.items():
+            if start and not path.startswith(start):
+                continue
+            out[prefix + path[len(start):]] = Position(self.path, line + 1 + self.line_offset,
+                                                       col + 1)
+        return out
+
+    def report(self, code: str, message: str, key: str | int | None = None, *,
+               of_key: bool = False, help: str | None = None) -> None:
+        self.out.append(diag(code, message, self.position(key, of_key=of_key), help=help,
+                             post=self.post))
+
+    def invalid(self, key: str | int, message: str, help: str | None = None) -> None:
+        self.report(self.bad, f"'{self.label(key)}' {message}", key, help=help)
+
+    def label(self, key: str | int) -> str:
+        full = self.path_of(key)
+        return full
+
+    def unknown_keys(self, allowed: Iterable[str], code: str = "SMM004",
+                     what: str = "key") -> None:
+        allowed = list(allowed)
+        for key in self.data:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                self.report(code, f"unknown {what} '{self.label(key)}'{hint}", key, of_key=True,
+                            help=None if hint else "allowed: " + ", ".join(allowed))
+
+    def require(self, key: str, code: str = "SMM002", what: str = "") -> bool:
+        if key in self.data and self.data[key] is not None:
+            return True
+        where = self.position(key, of_key=True) if key in self.data else self.position()
+        self.out.append(diag(code, f"missing required key '{self.label(key)}'{what}", where,
+                             post=self.post))
+        return False
+
+    def text(self, key: str, *, single_line: bool = True, required: bool = False,
+             required_code: str = "SMM002") -> str | None:
+        if required and not self.require(key, required_code):
+            return None
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or isinstance(value, dict | list):
+            self.invalid(key, "must be text")
+            return None
+        value = str(value)
+        problem = check_text(value, single_line)
+        if problem:
+            self.invalid(key, problem, help="remove invisible control characters from the text")
+            return None
+        return value
+
+    def ident(self, key: str, *, required: bool = False) -> str | None:
+        value = self.text(key, required=required)
+        if value is not None and not ID_RE.match(value):
+            self.invalid(key, f"{value!r} is not a valid id",
+                         help="ids are lower-case letters, digits and dashes, e.g. 'kopi-launch'")
+            return None
+        return value
+
+    def ident_list(self, key: str, *, allow_single: bool = True) -> tuple[str, ...]:
+        """A list of ids (a single id is accepted as a list of one when ``allow_single``)."""
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, list):
+            holder: Fields = self._list(key)
+            items = list(enumerate(value))
+        elif allow_single:
+            holder, items = self, [(key, value)]
+        else:
+            self.invalid(key, "must be a list")
+            return ()
+        out = []
+        for at, item in items:
+            if isinstance(item, bool) or not isinstance(item, str | int) or \
+                    not ID_RE.match(str(item)):
+                holder.invalid(at, f"{item!r} is not a valid id",
+                               help="ids are lower-case letters, digits and dashes")
+                continue
+            out.append(str(item))
+        return tuple(out)
+
+    def text_list(self, key: str, *, allow_single: bool = False) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if allow_single and isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.invalid(key, "must be a list")
+            return ()
+        out = []
+        holder = self._list(key)
+        for i, item in enumerate(value):
+            if isinstance(item, dict | list) or item is None or isinstance(item, bool):
+                holder.invalid(i, "must be text")
+                continue
+            problem = check_text(str(item), True)
+            if problem:
+                holder.invalid(i, problem)
+                continue
+            out.append(str(item))
+        return tuple(out)
+
+    def integer(self, key: str, *, minimum: int = 0) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.invalid(key, f"must be a whole number ≥ {minimum}, not {value!r}")
+            return None
+        return value
+
+    def choice(self, key: str, choices: Iterable[str]) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        choices = list(choices)
+        if not isinstance(value, str) or value not in choices:
+            hint = did_you_mean(str(value), choices) if isinstance(value, str) else ""
+            self.invalid(key, f"is {value!r}, not one of: {', '.join(choices)}{hint}")
+            return None
+        return value
+
+    def date(self, key: str, *, required: bool = False, required_code: str = "SMM002"
+             ) -> dt.date | None:
+        if required and not self.require(key, required_code):
+            return None
+        value = self.data.get(key)
+        if value is None:
+            return None
+        day = parse_date(value)
+        if day is None:
+            self.invalid(key, f"{value!r} is not a real date; write YYYY-MM-DD")
+        return day
+
+    def duration(self, key: str) -> dt.timedelta | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        got = parse_duration(value)
+        if got is None:
+            self.invalid(key, f"{value!r} is not a duration; write e.g. 90m, 3h, 2d or 1w")
+        return got
+
+    def share(self, key: str) -> float | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        got = parse_share(value)
+        if got is None:
+            self.invalid(key, f"{value!r} is not a share; write e.g. 40% or 0.4")
+        return got
+
+    def boolean(self, key: str) -> bool | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self.invalid(key, "must be true or false")
+            return None
+        return value
+
+    def mapping(self, key: str) -> Fields | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.invalid(key, f"must be a mapping of keys to values, not a {_kind(value)}")
+            return None
+        return self.sub(key)
+
+    def _list(self, key: str) -> _ListFields:
+        return _ListFields(self, key)
+
+
+class _ListFields(Fields):
+    """Fields whose keys are the indexes of the list at ``key``."""
+
+    def __init__(self, parent: Fields, key: str) -> None:
+        self.doc = parent.doc
+        self.path = parent.path
+        self.out = parent.out
+        self.bad = parent.bad
+        self.line_offset = parent.line_offset
+        self.base = parent.path_of(key)
+        self.post = parent.post
+        self.data = {}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return type(value).__name__
+
+
+def kind_of(value: Any) -> str:
+    return _kind(value)
+
+
+def _split(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for piece in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+        parts.append(int(piece[1:-1]) if piece.startswith("[") else piece)
+    return parts

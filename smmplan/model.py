@@ -1,0 +1,285 @@
+"""The plan as typed, frozen objects.
+
+Everything here is produced by :mod:`smmplan.load` and read by the rules, the pages and the feeds.
+Every object keeps where its values came from (``pos``), so that any diagnostic can point at the
+exact key or text in the user's file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+PILLARS_DEFAULT = ("education", "quote", "soft-sell", "hard-sell")
+STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
+FORMATS = ("text", "photo", "carousel", "video", "reel", "story", "link", "live", "poll")
+METRICS = ("reach", "impressions", "likes", "comments", "shares", "saves", "clicks")
+#: statuses that count as "signed off" by an editor
+APPROVED_STATUSES = ("approved", "scheduled", "published")
+LEVELS = ("error", "warning", "info", "off")
+
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a plan file: ``file`` relative to the plan root with ``/``, 1-based line/column."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+
+Positions = Mapping[str, Position]
+"""Where each value came from, keyed by its key; list items as ``key[i]``, nested keys as ``a.b``."""
+
+
+def pos_of(positions: Positions, key: str, fallback: Position) -> Position:
+    """The position recorded for ``key``, else that of its parent key, else ``fallback``."""
+    while key:
+        if key in positions:
+            return positions[key]
+        cut = max(key.rfind("."), key.rfind("["))
+        key = key[:cut] if cut > 0 else ""
+    return fallback
+
+
+@dataclass(frozen=True)
+class Post:
+    """One planned post: a Markdown file under ``content/posts/``."""
+
+    id: str
+    path: str
+    """File path relative to the plan root, ``/``-separated."""
+    title: str
+    status: str
+    pillar: str
+    channels: tuple[str, ...]
+    start: dt.datetime | None
+    """Publish time, aware, in the plan timezone; midnight local for all-day posts; None for ideas."""
+    all_day: bool
+    caption: str
+    """The body as it will be published (leading blank lines and trailing whitespace removed)."""
+    caption_line: int
+    """File line (1-based) on which the caption's first character stands."""
+    format: str | None = None
+    personas: tuple[str, ...] = ()
+    campaign: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    tags: tuple[str, ...] = ()
+    link: str | None = None
+    media: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    metrics: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+    pos: Positions = field(default_factory=lambda: EMPTY)
+
+    @property
+    def day(self) -> dt.date | None:
+        """The local calendar day of the post in the plan timezone."""
+        return self.start.date() if self.start is not None else None
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the post counts for frequency and mix rules (not an idea, not cancelled)."""
+        return self.start is not None and self.status not in ("idea", "cancelled")
+
+    def at(self, key: str) -> Position:
+        """Position of a front-matter value (falls back to the top of the file)."""
+        return pos_of(self.pos, key, Position(self.path, 1, 1))
+
+    def caption_at(self, offset: int) -> Position:
+        """Position in the file of the caption character at ``offset``."""
+        before = self.caption[:offset]
+        line = self.caption_line + before.count("\n")
+        column = offset - (before.rfind("\n") + 1) + 1
+        return Position(self.path, line, column)
+
+
+@dataclass(frozen=True)
+class Persona:
+    id: str
+    path: str
+    name: str
+    description: str = ""
+    demographics: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+    interests: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    last_reviewed: dt.date | None = None
+    data: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+    """The whole file as loaded, for display on the persona's page."""
+    pos: Positions = field(default_factory=lambda: EMPTY)
+
+    def at(self, key: str) -> Position:
+        return pos_of(self.pos, key, Position(self.path, 1, 1))
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str
+    path: str
+    name: str
+    start: dt.date
+    end: dt.date
+    goal: str = ""
+    channels: tuple[str, ...] = ()
+    owner: str | None = None
+    brief: str = ""
+    pos: Positions = field(default_factory=lambda: EMPTY)
+
+    def at(self, key: str) -> Position:
+        return pos_of(self.pos, key, Position(self.path, 1, 1))
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    name: str
+    github: str | None = None
+    roles: tuple[str, ...] = ()
+    pos: Positions = field(default_factory=lambda: EMPTY)
+
+
+@dataclass(frozen=True)
+class Pillar:
+    id: str
+    target: float | None = None
+    """Share of posts, 0..1."""
+    max: float | None = None
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    platform: str
+    name: str
+    per_day: tuple[int | None, int | None] | None = None
+    """``(min, max)``; either may be None."""
+    per_week: tuple[int | None, int | None] | None = None
+    min_gap: dt.timedelta | None = None
+    best_formats: tuple[str, ...] = ()
+    max_length: int | None = None
+    """Override of the platform's caption limit."""
+    max_hashtags: int | None = None
+    pos: Positions = field(default_factory=lambda: EMPTY)
+
+
+@dataclass(frozen=True)
+class VoiceRule:
+    """A Vale-style brand-voice rule from ``voice:`` in rules.yml."""
+
+    name: str
+    kind: str
+    """``banned``, ``substitute``, ``max-count`` or ``require``."""
+    level: str
+    terms: tuple[str, ...] = ()
+    substitutes: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    pattern: str | None = None
+    regex: bool = False
+    max: int | None = None
+    message: str | None = None
+    when: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: EMPTY)
+    """Conditions on the post: ``pillar``, ``channel``, ``format`` -> allowed values."""
+    ignore_case: bool = True
+    pos: Positions = field(default_factory=lambda: EMPTY)
+
+
+@dataclass(frozen=True)
+class Blackout:
+    date: dt.date
+    reason: str = ""
+    pillars: tuple[str, ...] | None = None
+    """None: no posts at all that day."""
+    pos: Positions = field(default_factory=lambda: EMPTY)
+
+
+@dataclass(frozen=True)
+class MixSettings:
+    window: str = "week"
+    tolerance: float = 0.10
+    min_posts: int = 5
+    max_consecutive: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+
+
+@dataclass(frozen=True)
+class WorkflowSettings:
+    approve_before: dt.timedelta = dt.timedelta(days=2)
+    persona_review: dt.timedelta = dt.timedelta(days=180)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """``guidelines/rules.yml``."""
+
+    timezone: str = "UTC"
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
+    holidays: str | None = None
+    language: str = "en"
+    event_minutes: int = 30
+    pillars: Mapping[str, Pillar] = field(
+        default_factory=lambda: MappingProxyType({p: Pillar(p) for p in PILLARS_DEFAULT})
+    )
+    mix: MixSettings = field(default_factory=MixSettings)
+    channels: Mapping[str, Channel] = field(default_factory=lambda: EMPTY)
+    voice: tuple[VoiceRule, ...] = ()
+    blackout: tuple[Blackout, ...] = ()
+    workflow: WorkflowSettings = field(default_factory=WorkflowSettings)
+    severity: Mapping[str, str] = field(default_factory=lambda: EMPTY)
+    """Rule code or name -> level."""
+    loaded: bool = False
+    """False when rules.yml is missing or could not be read: reference checks then stay quiet."""
+    pos: Positions = field(default_factory=lambda: EMPTY)
+    path: str = "guidelines/rules.yml"
+
+    def at(self, key: str) -> Position:
+        return pos_of(self.pos, key, Position(self.path, 1, 1))
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A human-readable guide, ``guidelines/*.md``."""
+
+    path: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """What smmplan reads from mkdocs.yml."""
+
+    name: str = "Social media plan"
+    url: str | None = None
+    """``site_url`` with a trailing ``/``, or None."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    root: str
+    """Absolute path of the plan folder."""
+    site: Site
+    settings: Settings
+    members: Mapping[str, Member]
+    posts: tuple[Post, ...]
+    """Sorted by (start or far future, id); ideas without date last."""
+    personas: Mapping[str, Persona]
+    campaigns: Mapping[str, Campaign]
+    guides: tuple[Guide, ...]
+
+    def post(self, post_id: str) -> Post | None:
+        for p in self.posts:
+            if p.id == post_id:
+                return p
+        return None
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self.settings.tz

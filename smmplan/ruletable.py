@@ -1,0 +1,218 @@
+"""Every rule smmplan knows, in one table: code, name, default level, summary and documentation.
+
+The checker, every output format, ``smmplan rule`` and the site's rule list all read this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    level: str
+    """Default level: ``error``, ``warning``, ``info``, or ``per rule`` for voice rules."""
+    summary: str
+    why: str
+    example: str
+    fix: str
+
+    def doc(self) -> str:
+        """The rule's documentation in the fixed shape: what / why / example / how to fix."""
+        return (
+            f"# {self.code} {self.name} (default: {self.level})\n\n"
+            f"## What it does\n{self.summary}\n\n"
+            f"## Why\n{self.why}\n\n"
+            f"## Example\n{self.example}\n\n"
+            f"## How to fix\n{self.fix}\n"
+        )
+
+
+def _r(code: str, name: str, level: str, summary: str, why: str, example: str, fix: str) -> Rule:
+    return Rule(code, name, level, summary, why, example, fix)
+
+
+RULES: dict[str, Rule] = {
+    r.code: r
+    for r in (
+        _r("SMM001", "yaml-syntax", "error",
+           "Fires when a post's front matter or a YAML file of the plan does not parse.",
+           "A file that does not parse cannot be checked, published or put in a feed.",
+           "title: Kopi baru\nchannel: [instagram   # the list is never closed",
+           "Fix the YAML at the line and column shown; quote values that contain `: ` or `#`."),
+        _r("SMM002", "missing-field", "error",
+           "Fires when a required key is absent (a post needs title, date, channel and pillar; "
+           "ideas may omit date).",
+           "Without these the post cannot be placed on the calendar or judged against the mix.",
+           "---\ntitle: Promo akhir tahun\nchannel: instagram\n---   # no date, no pillar",
+           "Add the key named in the message."),
+        _r("SMM003", "invalid-value", "error",
+           "Fires on a value of the wrong type, a date that does not exist or cannot be read, a bad "
+           "id, an unknown status/format, a negative metric, or control characters in text.",
+           "A wrong value would silently misplace or drop a post.",
+           "date: 2027-02-30 10:00   # February has no 30th",
+           "Use the form given in the message: dates as `YYYY-MM-DD HH:MM`, ids as lower-case "
+           "letters, digits and dashes."),
+        _r("SMM004", "unknown-field", "warning",
+           "Fires on a key that is not part of the plan format.",
+           "A misspelt key (`chanel:`) is ignored, so what it was meant to say never takes effect.",
+           "chanel: instagram   # did you mean 'channel'?",
+           "Rename the key to the suggested one, or remove it."),
+        _r("SMM005", "duplicate-id", "error",
+           "Fires when two posts, personas or campaigns share an id; reported on the later file "
+           "(by path), naming the first.",
+           "The id keys the post's page, its calendar UID and diffs; two owners of one id would "
+           "overwrite each other.",
+           "content/posts/2026/12/promo.md and content/posts/2027/01/promo.md, both without `id:`",
+           "Give one of them a distinct `id:`."),
+        _r("SMM006", "unknown-reference", "error",
+           "Fires when a post names a channel, pillar, persona, campaign, author or editor that "
+           "the plan does not define.",
+           "A typo in a reference detaches the post from its channel's limits, its persona's "
+           "page or its campaign.",
+           "channel: instagarm   # did you mean 'instagram'?",
+           "Use an id defined in guidelines/rules.yml, personas/, content/campaigns/ or "
+           "guidelines/team.yml, or define it there."),
+        _r("SMM007", "invalid-config", "error",
+           "Fires when guidelines/rules.yml, guidelines/team.yml, a persona or a campaign file is "
+           "missing a required part or malformed.",
+           "Every other rule reads these files; a broken setting would make them judge wrongly.",
+           "timezone: Asia/Jakata   # no such time zone",
+           "Correct the key at the position shown."),
+        _r("SMM008", "unreadable-file", "error",
+           "Fires on a file that is not UTF-8, contains a NUL byte, is over 1 MiB, or is a link "
+           "leading outside the plan.",
+           "Such a file cannot be read safely; the rest of the plan is still checked.",
+           "A caption saved as Windows-1252 from a spreadsheet.",
+           "Save the file as UTF-8 text, shrink it, or replace the link by the file itself."),
+        _r("SMM101", "too-many-per-day", "error",
+           "Fires when a channel has more posts on one day (plan timezone) than the max of its "
+           "`per_day`; reported on each post past the max, in time order.",
+           "Posting too often on a platform tires the audience and lowers reach.",
+           "instagram: {per_day: [1, 2]} and three Instagram posts on 2026-12-01",
+           "Move a post to another day or channel, or raise `per_day`."),
+        _r("SMM102", "too-few-per-day", "warning",
+           "Fires for a day inside a channel's planned span with fewer posts than the min of its "
+           "`per_day`.",
+           "A gap in the rhythm loses the audience's habit.",
+           "facebook: {per_day: [1, 3]} and no Facebook post on 2026-12-05",
+           "Plan a post for that day, or lower the minimum."),
+        _r("SMM103", "too-many-per-week", "error",
+           "As too-many-per-day, per ISO week (Monday first) with `per_week`.",
+           "Weekly caps keep channels such as LinkedIn from flooding their audience.",
+           "linkedin: {per_week: [3, 5]} and six LinkedIn posts in 2026-W49",
+           "Move a post to another week, or raise `per_week`."),
+        _r("SMM104", "too-few-per-week", "warning",
+           "As too-few-per-day, per ISO week with `per_week`.",
+           "A channel that goes quiet for a week loses reach.",
+           "linkedin: {per_week: [3, 5]} and two LinkedIn posts in 2026-W50",
+           "Plan more posts for that week, or lower the minimum."),
+        _r("SMM105", "too-close", "warning",
+           "Fires when two posts on a channel are closer in time than its `min_gap`.",
+           "Posts too close together compete with each other for the same audience.",
+           "instagram: {min_gap: 3h}, posts at 09:00 and 10:30",
+           "Space the posts out."),
+        _r("SMM201", "mix-off-target", "warning",
+           "Fires when a pillar's share of posts in a window (week or month) differs from its "
+           "target by more than `mix.tolerance`.",
+           "The content mix (education 40 / quote 20 / soft-sell 25 / hard-sell 15) keeps the "
+           "audience from feeling sold to.",
+           "education 20% in 2026-W49, target 40% ± 10%: 2 of 10 posts",
+           "Change the pillar of some posts, or add posts of the missing pillar."),
+        _r("SMM202", "mix-over-max", "error",
+           "Fires when a pillar's share in a window exceeds its `max`.",
+           "Too much hard selling drives followers away.",
+           "hard-sell 27% in 2027-W03, max 20%: 8 of 30 posts",
+           "Turn some hard-sell posts into soft-sell or education, or move them."),
+        _r("SMM203", "consecutive-pillar", "warning",
+           "Fires when a channel has more posts of one pillar in a row than "
+           "`mix.max_consecutive` allows.",
+           "Back-to-back sales posts read as spam.",
+           "max_consecutive: {hard-sell: 1} and two hard-sell Instagram posts in a row",
+           "Put a post of another pillar between them."),
+        _r("SMM301", "too-long", "error",
+           "Fires when a caption is longer than the channel's limit (platform table or "
+           "`max_length`). X counts weighted characters; others count grapheme clusters.",
+           "The platform would refuse or cut the caption.",
+           "An X post of 300 weighted characters (limit 280).",
+           "Shorten the caption."),
+        _r("SMM302", "too-many-hashtags", "error",
+           "Fires when a caption has more hashtags than the channel allows.",
+           "Instagram allows 5 hashtags since December 2025; extra ones are rejected.",
+           "Six hashtags on an Instagram post.",
+           "Keep the most relevant hashtags."),
+        _r("SMM303", "banned-term", "per rule",
+           "Fires when a `banned` voice rule matches the caption.",
+           "Brand voice: some words never fit the brand.",
+           "{name: no-slang, kind: banned, terms: [gan, sis]} and 'Yuk gan!'",
+           "Rephrase without the term."),
+        _r("SMM304", "preferred-term", "per rule",
+           "Fires when a `substitute` voice rule matches; the message names the replacement.",
+           "Brand voice: the brand has a preferred word for some things.",
+           "{kind: substitute, terms: {murah: terjangkau}} and 'harga murah'",
+           "Use the preferred term."),
+        _r("SMM305", "over-count", "per rule",
+           "Fires when a `max-count` voice rule's pattern occurs more often than `max`.",
+           "Brand voice: too many exclamation marks shout.",
+           "{kind: max-count, pattern: '!', max: 2} and 'Promo!!!'",
+           "Use the pattern fewer times."),
+        _r("SMM306", "required-missing", "per rule",
+           "Fires when a `require` voice rule's pattern does not occur in the caption.",
+           "A hard-sell post without a call to action wastes the audience's attention.",
+           "{kind: require, when: {pillar: hard-sell}, pattern: 'pesan|order|beli', regex: true}",
+           "Add what the rule requires, e.g. a call to action."),
+        _r("SMM307", "format-not-recommended", "info",
+           "Fires when the post's format is not among its channel's `best_formats`.",
+           "Each platform rewards some formats (reels on Instagram, video on Facebook).",
+           "format: text on a channel with best_formats: [photo, carousel, reel]",
+           "Consider one of the recommended formats."),
+        _r("SMM401", "not-approved", "warning",
+           "Fires when a post is due within `workflow.approve_before` (or overdue) and is not "
+           "approved, scheduled or published.",
+           "Posts need an editor's approval before they go out.",
+           "status: draft and a date tomorrow with approve_before: 2d",
+           "Ask an editor to review and approve the post."),
+        _r("SMM402", "past-unpublished", "warning",
+           "Fires when a post's date is before today and it is not published or cancelled.",
+           "The plan should say what really happened, for reporting.",
+           "status: scheduled and a date last week",
+           "Set status: published (with metrics) or cancelled."),
+        _r("SMM403", "approval-without-editor", "error",
+           "Fires when a post is approved, scheduled or published without an editor, or its "
+           "editor is its author or lacks the editor role.",
+           "Structured approval: creators create, editors approve; nobody approves their own post.",
+           "status: approved, author: rina, editor: rina",
+           "Name a team member with the editor role who is not the author."),
+        _r("SMM404", "stale-persona", "warning",
+           "Fires when a persona's `last_reviewed` is missing or older than "
+           "`workflow.persona_review`.",
+           "Audiences change; personas must be reviewed regularly.",
+           "last_reviewed: 2025-01-10 and persona_review: 180d",
+           "Review the persona and update last_reviewed."),
+        _r("SMM405", "blackout", "error",
+           "Fires when a post falls on a blackout date (for its pillar, if the blackout names "
+           "pillars).",
+           "Some days call for silence or no selling (e.g. Nyepi).",
+           "blackout: [{date: 2027-03-08, pillars: [hard-sell]}] and a hard-sell post that day",
+           "Move the post."),
+        _r("SMM406", "holiday", "info",
+           "Fires when a hard-sell post falls on a national holiday of the plan's country.",
+           "Hard selling on a national holiday can read as tone-deaf.",
+           "A hard-sell post on 2026-12-25 with holidays: ID",
+           "Consider another pillar or day."),
+        _r("SMM407", "outside-campaign", "warning",
+           "Fires when a post's date is outside its campaign's start..end.",
+           "A post outside its campaign's dates is usually a wrong date or a wrong campaign.",
+           "campaign: ramadan-2027 and a date after the campaign ended",
+           "Fix the date or the campaign."),
+    )
+}
+
+BY_NAME: dict[str, Rule] = {r.name: r for r in RULES.values()}
+
+
+def lookup(code_or_name: str) -> Rule | None:
+    """A rule by code (``SMM101``, any case) or name (``too-many-per-day``)."""
+    return RULES.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())
