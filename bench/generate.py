@@ -1,0 +1,115 @@
+"""Generate a large, valid plan for benchmarks: ``python bench/generate.py DIR --posts 20000``.
+
+The plan is deterministic for a given ``--seed``: same arguments, same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+
+CHANNELS = {
+    "instagram": "{platform: instagram, name: Instagram, per_day: [0, 40], min_gap: 5m}",
+    "facebook": "{platform: facebook, name: Facebook, per_day: [0, 40]}",
+    "x": "{platform: x, name: X, per_day: [0, 60]}",
+    "linkedin": "{platform: linkedin, name: LinkedIn, per_week: [0, 300]}",
+}
+PILLARS = ["education"] * 8 + ["quote"] * 4 + ["soft-sell"] * 5 + ["hard-sell"] * 3
+WORDS = ("kopi susu gula aren pagi hari ini promo baru rasa nikmat teman kerja seduh biji "
+         "arabika robusta gayo toraja kintamani barista resep tips cara menyeduh").split()
+
+RULES = """\
+timezone: Asia/Jakarta
+holidays: ID
+language: id
+pillars:
+  education: {{target: 40%}}
+  quote: {{target: 20%}}
+  soft-sell: {{target: 25%}}
+  hard-sell: {{target: 15%, max: 40%}}
+mix: {{window: week, tolerance: 30%, min_posts: 5}}
+channels:
+{channels}
+voice:
+  - {{name: no-slang, kind: banned, level: warning, terms: [gan, sis]}}
+  - {{name: preferred, kind: substitute, level: warning, terms: {{murah: terjangkau}}}}
+  - {{name: shouting, kind: max-count, level: warning, pattern: "!", max: 3}}
+  - {{name: cta, kind: require, level: warning, when: {{pillar: hard-sell}}, pattern: "pesan|order|beli", regex: true}}
+workflow: {{approve_before: 2d, persona_review: 3650d}}
+"""
+
+
+def generate_plan(root: Path, posts: int, seed: int = 0, start: dt.date = dt.date(2027, 1, 4)
+                  ) -> Path:
+    """Write a plan of ``posts`` posts under ``root`` (replacing it) and return ``root``."""
+    rng = random.Random(seed)
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "guidelines").mkdir(parents=True)
+    (root / "personas").mkdir()
+    (root / "content" / "campaigns").mkdir(parents=True)
+    channels = "\n".join(f"  {cid}: {spec}" for cid, spec in CHANNELS.items())
+    (root / "guidelines" / "rules.yml").write_text(RULES.format(channels=channels),
+                                                   encoding="utf-8")
+    (root / "guidelines" / "team.yml").write_text(
+        "members:\n  rina: {name: Rina, roles: [creator]}\n"
+        "  dimas: {name: Dimas, roles: [editor]}\n", encoding="utf-8")
+    (root / "guidelines" / "brand-voice.md").write_text("# Brand voice\n\nHangat.\n",
+                                                        encoding="utf-8")
+    for pid in ("mahasiswa", "pekerja", "ibu-rumah-tangga"):
+        (root / "personas" / f"{pid}.yml").write_text(
+            f"name: {pid.title()}\nlast_reviewed: 2026-11-01\nchannels: [instagram]\n",
+            encoding="utf-8")
+    (root / "content" / "campaigns" / "launch.md").write_text(
+        "---\nname: Launch\nstart: 2027-01-01\nend: 2030-12-31\n---\nBrief.\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        "site_name: Bench plan\nsite_url: https://example.org/plan/\ndocs_dir: content\n"
+        "theme: {name: material}\nplugins: [search, smmplan]\n", encoding="utf-8")
+    per_day = 20
+    channel_ids = list(CHANNELS)
+    for i in range(posts):
+        day = start + dt.timedelta(days=i // per_day)
+        minute = (i % per_day) * 40 + 6 * 60
+        when = dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
+        pillar = rng.choice(PILLARS)
+        channel = channel_ids[i % len(channel_ids)]
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 60)))
+        cta = " Pesan sekarang di tautan bio." if pillar == "hard-sell" else ""
+        folder = root / "content" / "posts" / f"{day:%Y}" / f"{day:%m}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"post-{i:05d}.md").write_text(
+            "---\n"
+            f"id: post-{i:05d}\n"
+            f"title: Post {i} tentang {rng.choice(WORDS)}\n"
+            f"date: {when:%Y-%m-%d %H:%M}\n"
+            f"channel: {channel}\n"
+            f"pillar: {pillar}\n"
+            "status: approved\n"
+            "author: rina\n"
+            "editor: dimas\n"
+            f"personas: [{rng.choice(['mahasiswa', 'pekerja', 'ibu-rumah-tangga'])}]\n"
+            "campaign: launch\n"
+            "format: photo\n"
+            "tags: [kopi, pagi]\n"
+            "---\n\n"
+            f"{words.capitalize()}.{cta} #kopi #pagi\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("dir", type=Path)
+    parser.add_argument("--posts", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    generate_plan(args.dir, args.posts, args.seed)
+    print(f"wrote {args.posts} posts to {args.dir}")
+
+
+if __name__ == "__main__":
+    main()
