@@ -1,0 +1,428 @@
+"""Plan -> iCalendar feeds (SPEC §4): ``calendar.ics`` and one feed per channel, persona,
+campaign, author, plus the national holidays.
+
+Every event is serialised once, to bytes, and those bytes are reused by every feed that carries
+it: the whole-plan feed and the per-channel, per-persona, per-campaign and per-author feeds repeat
+the same events, so writing all of them costs little more than writing one.
+
+Values are formatted by ``icalendar`` (dates, durations, the calendar object); TEXT escaping and
+line folding are done here, because icalendar 7.3 gets two things wrong for plan text: its TEXT
+escaping turns a literal ``\\N`` into a line break, and it folds one character at a time in Python
+(most of the cost of a 20,000-post plan). The folding here works on the UTF-8 bytes and never
+splits a character or a backslash escape.
+
+Feeds never contain the wall clock: stamps come from git (:mod:`smmplan.gitdates`), so the same
+plan gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import regex
+from icalendar import Calendar, vDate, vDatetime, vDuration, vText, vUri
+
+from .fields import ID_RE
+from .gitdates import History, read_history
+from .model import Plan, Post
+
+UTC = dt.timezone.utc
+PRODID = "-//smmplan//smmplan//EN"
+#: Subscribed clients may poll this often (RFC 7986 REFRESH-INTERVAL, and Outlook's X- twin).
+REFRESH = dt.timedelta(hours=1)
+#: SPEC §4: the caption in an event's DESCRIPTION is cut at this many characters.
+CAPTION_LIMIT = 1000
+STATUS = {
+    "draft": "TENTATIVE",
+    "review": "TENTATIVE",
+    "approved": "CONFIRMED",
+    "scheduled": "CONFIRMED",
+    "published": "CONFIRMED",
+    "cancelled": "CANCELLED",
+}
+RULES_FILE = "guidelines/rules.yml"
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One calendar feed: where it lives in the site and how it introduces itself."""
+
+    path: str
+    """Relative to the site root, ``/``-separated: ``calendar.ics``, ``calendars/...``."""
+    title: str
+    """Human-readable name in the plan's language, e.g. ``Kopi Nusantara — Instagram``."""
+    description: str
+    kind: str = "all"
+    """``all``, ``channel``, ``persona``, ``campaign``, ``author`` or ``holidays``."""
+    key: str | None = None
+    """The channel, persona, campaign or member id (a country code for ``holidays``)."""
+
+
+# --- words, in the plan's language -------------------------------------------------------------
+
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "all.title": "{site} — all posts",
+        "all.desc": "Every dated post of the plan, on every channel.",
+        "channel.title": "{site} — {name}",
+        "channel.desc": "Posts planned on {name}.",
+        "persona.title": "{site} — persona {name}",
+        "persona.desc": "Posts aimed at the persona {name}, on every channel.",
+        "campaign.title": "{site} — campaign {name}",
+        "campaign.desc": "Posts of the campaign {name} ({start} to {end}).",
+        "campaign.undefined": "Posts of the campaign {name}.",
+        "author.title": "{site} — posts by {name}",
+        "author.desc": "Posts written by {name}, on every channel.",
+        "holidays.title": "{site} — national holidays ({name})",
+        "holidays.desc": "National holidays ({name}) in the months of the plan.",
+        "pillar": "Pillar",
+        "status": "Status",
+        "personas": "Personas",
+        "author": "Author",
+    },
+    "id": {
+        "all.title": "{site} — semua posting",
+        "all.desc": "Semua posting bertanggal dalam rencana ini, di semua kanal.",
+        "channel.title": "{site} — {name}",
+        "channel.desc": "Posting yang direncanakan di {name}.",
+        "persona.title": "{site} — persona {name}",
+        "persona.desc": "Posting untuk persona {name}, di semua kanal.",
+        "campaign.title": "{site} — kampanye {name}",
+        "campaign.desc": "Posting kampanye {name} ({start} s.d. {end}).",
+        "campaign.undefined": "Posting kampanye {name}.",
+        "author.title": "{site} — posting oleh {name}",
+        "author.desc": "Posting yang ditulis oleh {name}, di semua kanal.",
+        "holidays.title": "{site} — hari libur nasional ({name})",
+        "holidays.desc": "Hari libur nasional ({name}) pada bulan-bulan rencana ini.",
+        "pillar": "Pilar",
+        "status": "Status",
+        "personas": "Persona",
+        "author": "Penulis",
+    },
+}
+#: The ``holidays`` package's language codes to try, per plan language.
+_HOLIDAY_LANGUAGES = {"en": ("en_US", "en_GB", "en"), "id": ("id",)}
+
+
+def _words(plan: Plan) -> dict[str, str]:
+    return _WORDS.get(plan.settings.language, _WORDS["en"])
+
+
+# --- which feeds a plan has --------------------------------------------------------------------
+
+def _on_calendar(plan: Plan) -> list[Post]:
+    """Posts that become events: dated, not ideas; in time order."""
+    posts = [p for p in plan.posts if p.start is not None and p.status != "idea"]
+    return sorted(posts, key=lambda p: (p.start.astimezone(UTC), p.id))  # type: ignore[union-attr]
+
+
+def _ids(defined: Iterable[str], used: Iterable[str | None]) -> list[str]:
+    # ids also come from posts, so that a feed exists for everything an event is filed under;
+    # only valid ids become file names (no path can leave the output folder)
+    return sorted({i for i in (*defined, *used) if i and ID_RE.match(i)})
+
+
+def describe_feeds(plan: Plan) -> list[Feed]:
+    """Every feed of the plan (SPEC §4), in a stable order: the whole plan first, then channels,
+    personas, campaigns, authors (members with the creator role, and anyone who authors a post)
+    and the national holidays when ``holidays:`` names a country."""
+    w = _words(plan)
+    site = plan.site.name
+    posts = _on_calendar(plan)
+    feeds = [Feed("calendar.ics", w["all.title"].format(site=site), w["all.desc"])]
+
+    for cid in _ids(plan.settings.channels, (c for p in posts for c in p.channels)):
+        name = _channel_name(plan, cid)
+        feeds.append(Feed(f"calendars/channel-{cid}.ics", w["channel.title"].format(
+            site=site, name=name), w["channel.desc"].format(name=name), "channel", cid))
+
+    for pid in _ids(plan.personas, (x for p in posts for x in p.personas)):
+        persona = plan.personas.get(pid)
+        name = persona.name if persona is not None else pid
+        feeds.append(Feed(f"calendars/persona-{pid}.ics", w["persona.title"].format(
+            site=site, name=name), w["persona.desc"].format(name=name), "persona", pid))
+
+    for cid in _ids(plan.campaigns, (p.campaign for p in posts)):
+        campaign = plan.campaigns.get(cid)
+        name = campaign.name if campaign is not None else cid
+        if campaign is not None:
+            desc = w["campaign.desc"].format(name=name, start=campaign.start, end=campaign.end)
+        else:
+            desc = w["campaign.undefined"].format(name=name)
+        feeds.append(Feed(f"calendars/campaign-{cid}.ics", w["campaign.title"].format(
+            site=site, name=name), desc, "campaign", cid))
+
+    creators = (m.id for m in plan.members.values() if "creator" in m.roles)
+    for mid in _ids(creators, (p.author for p in posts)):
+        name = _member_name(plan, mid)
+        feeds.append(Feed(f"calendars/author-{mid}.ics", w["author.title"].format(
+            site=site, name=name), w["author.desc"].format(name=name), "author", mid))
+
+    country = plan.settings.holidays
+    if country:
+        feeds.append(Feed("calendars/holidays.ics", w["holidays.title"].format(
+            site=site, name=country), w["holidays.desc"].format(name=country), "holidays",
+            country))
+    return feeds
+
+
+def _channel_name(plan: Plan, cid: str) -> str:
+    channel = plan.settings.channels.get(cid)
+    return channel.name if channel is not None and channel.name else cid
+
+
+def _member_name(plan: Plan, mid: str) -> str:
+    member = plan.members.get(mid)
+    return member.name if member is not None and member.name else mid
+
+
+# --- rendering ---------------------------------------------------------------------------------
+
+def render_feeds(plan: Plan, history: History | None = None) -> dict[str, bytes]:
+    """Every feed of :func:`describe_feeds`, as ``{path: exact bytes}``.
+
+    Reads the plan's git history (one ``git log``) unless ``history`` is given; otherwise pure.
+    """
+    if history is None:
+        history = read_history(plan.root)
+    namespace = uid_namespace(plan)
+    events: list[tuple[Post, str, bytes]] = []
+    for post in _on_calendar(plan):
+        stamp = history.stamp(post.path)
+        sequence = history.sequence(post.path)
+        description = _description(plan, post)
+        for channel in dict.fromkeys(post.channels):
+            events.append((post, channel, post_event(plan, post, channel, namespace=namespace,
+                                                     stamp=stamp, sequence=sequence,
+                                                     description=description)))
+
+    members: dict[str, list[bytes]] = {}
+    for post, channel, data in events:
+        keys = ["calendar.ics", f"calendars/channel-{channel}.ics"]
+        keys += [f"calendars/persona-{p}.ics" for p in dict.fromkeys(post.personas)]
+        if post.campaign:
+            keys.append(f"calendars/campaign-{post.campaign}.ics")
+        if post.author:
+            keys.append(f"calendars/author-{post.author}.ics")
+        for key in keys:
+            members.setdefault(key, []).append(data)
+
+    out: dict[str, bytes] = {}
+    for feed in describe_feeds(plan):
+        if feed.kind == "holidays":
+            chunks = holiday_events(plan, namespace, history.stamp(RULES_FILE))
+        else:
+            chunks = members.get(feed.path, [])
+        out[feed.path] = b"".join([_calendar_head(plan, feed), *chunks, b"END:VCALENDAR\r\n"])
+    return out
+
+
+def uid_namespace(plan: Plan) -> uuid.UUID:
+    """The namespace of the plan's event UIDs: from ``site_url``, else ``site_name``."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, plan.site.url or plan.site.name)
+
+
+def event_uid(namespace: uuid.UUID, post_id: str, channel: str) -> str:
+    """SPEC §4: UUIDv5 of ``<post id>/<channel id>`` — no host name, stable across renames."""
+    return str(uuid.uuid5(namespace, f"{post_id}/{channel}"))
+
+
+def post_event(plan: Plan, post: Post, channel: str, *, namespace: uuid.UUID,
+               stamp: dt.datetime, sequence: int, description: str | None = None) -> bytes:
+    """One post on one channel as a complete, folded ``VEVENT`` (CRLF line ends)."""
+    assert post.start is not None
+    stamp_text = _ical(vDatetime(stamp.astimezone(UTC)))
+    lines = [
+        "BEGIN:VEVENT",
+        "UID:" + event_uid(namespace, post.id, channel),
+        "DTSTAMP:" + stamp_text,
+        "LAST-MODIFIED:" + stamp_text,
+        f"SEQUENCE:{sequence}",
+    ]
+    if post.all_day:
+        day = post.start.date()
+        lines += ["DTSTART;VALUE=DATE:" + _ical(vDate(day)),
+                  "DTEND;VALUE=DATE:" + _ical(vDate(day + dt.timedelta(days=1)))]
+    else:
+        lines += ["DTSTART:" + _ical(vDatetime(post.start.astimezone(UTC))),
+                  "DURATION:" + _duration(plan.settings.event_minutes)]
+    channel_name = _channel_name(plan, channel)
+    lines += [
+        "SUMMARY:" + escape_text(f"{channel_name}: {post.title}"),
+        "DESCRIPTION:" + escape_text(description if description is not None
+                                     else _description(plan, post)),
+    ]
+    if plan.site.url:
+        lines.append("URL:" + _uri(f"{plan.site.url}posts/{post.id}/"))
+    lines += [
+        # ids, not names: a comma inside a category, even escaped, is split by some parsers
+        "CATEGORIES:" + ",".join(escape_text(c) for c in dict.fromkeys((post.pillar, channel))),
+        "STATUS:" + STATUS.get(post.status, "TENTATIVE"),
+        # planned posts are not meetings: subscribers must not look busy because of them
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+    return b"".join(fold(line) for line in lines)
+
+
+def holiday_events(plan: Plan, namespace: uuid.UUID, stamp: dt.datetime) -> list[bytes]:
+    """The national holidays of ``settings.holidays`` in the months of the plan, all-day."""
+    country = plan.settings.holidays
+    posts = _on_calendar(plan)
+    if not country or not posts:
+        return []
+    days = [p.start.date() for p in posts]  # type: ignore[union-attr]
+    first, last = min(days).replace(day=1), max(days)
+    end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)  # first day after
+    calendar = _holidays(country, range(first.year, end.year + 1), plan.settings.language)
+    stamp_text = _ical(vDatetime(stamp.astimezone(UTC)))
+    out = []
+    for day in sorted(d for d in calendar if first <= d < end):
+        names = ", ".join(sorted(calendar.get_list(day)))
+        lines = [
+            "BEGIN:VEVENT",
+            "UID:" + str(uuid.uuid5(namespace, f"holiday/{country}/{day.isoformat()}")),
+            "DTSTAMP:" + stamp_text,
+            "LAST-MODIFIED:" + stamp_text,
+            "SEQUENCE:0",
+            "DTSTART;VALUE=DATE:" + _ical(vDate(day)),
+            "DTEND;VALUE=DATE:" + _ical(vDate(day + dt.timedelta(days=1))),
+            "SUMMARY:" + escape_text(names),
+            "STATUS:CONFIRMED",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+        out.append(b"".join(fold(line) for line in lines))
+    return out
+
+
+def _holidays(country: str, years: Iterable[int], language: str):  # type: ignore[no-untyped-def]
+    import holidays
+
+    years = list(years)
+    probe = holidays.country_holidays(country, years=years[:1])
+    supported = getattr(probe, "supported_languages", ())
+    chosen = next((code for code in _HOLIDAY_LANGUAGES.get(language, ()) if code in supported),
+                  None)
+    return holidays.country_holidays(country, years=years, language=chosen)
+
+
+def _description(plan: Plan, post: Post) -> str:
+    w = _words(plan)
+    lines = [f"{w['pillar']}: {post.pillar}", f"{w['status']}: {post.status}"]
+    if post.personas:
+        names = [plan.personas[p].name if p in plan.personas else p for p in post.personas]
+        lines.append(f"{w['personas']}: {', '.join(names)}")
+    if post.author:
+        lines.append(f"{w['author']}: {_member_name(plan, post.author)}")
+    caption = cut_caption(post.caption)
+    return "\n".join(lines) + ("\n\n" + caption if caption else "")
+
+
+def cut_caption(caption: str, limit: int = CAPTION_LIMIT) -> str:
+    """The first ``limit`` user-perceived characters of ``caption``, with ``…`` when cut."""
+    if len(caption) <= limit:  # never more clusters than code points: nothing to cut
+        return caption
+    clusters = regex.findall(r"\X", caption)
+    if len(clusters) <= limit:
+        return caption
+    return "".join(clusters[:limit]) + "…"
+
+
+def _calendar_head(plan: Plan, feed: Feed) -> bytes:
+    """``BEGIN:VCALENDAR`` and the calendar's properties, built with icalendar."""
+    cal = Calendar()
+    cal["VERSION"] = vText("2.0")
+    cal["PRODID"] = vText(PRODID)
+    cal["CALSCALE"] = vText("GREGORIAN")
+    cal["METHOD"] = vText("PUBLISH")
+    # Calendar.new(name=...) and cal.add("X-...", str) write these unescaped: a comma or a line
+    # break in a plan's name would break the feed, so they go in as escaped TEXT
+    cal["NAME"] = _Text(feed.title)
+    cal["X-WR-CALNAME"] = _Text(feed.title)
+    cal["DESCRIPTION"] = _Text(feed.description)
+    cal["X-WR-CALDESC"] = _Text(feed.description)
+    cal["X-WR-TIMEZONE"] = _Text(plan.settings.timezone)
+    cal["REFRESH-INTERVAL"] = vDuration(REFRESH, params={"VALUE": "DURATION"})
+    cal["X-PUBLISHED-TTL"] = vDuration(REFRESH)
+    if plan.site.url:
+        cal["SOURCE"] = vUri(_uri(plan.site.url + feed.path), params={"VALUE": "URI"})
+    head = cal.to_ical(sorted=False)
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return head[: -len(end)]
+
+
+# --- text, values and lines --------------------------------------------------------------------
+
+# RFC 5545 §3.3.11: backslash, semicolon and comma are escaped, a line break is written \n
+_ESCAPES = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"})
+# Every kind of line break a parser might split on (Python's splitlines() knows them all)
+_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# TEXT may hold no other control character (RFC 5545 §3.1: CONTROL); the loader rejects them
+# (SMM003), but a feed must stay valid whatever reaches it
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f]")
+
+
+def escape_text(value: str) -> str:
+    """``value`` as an RFC 5545 TEXT value: every line break becomes ``\\n``, ``\\ ; ,`` are
+    escaped, and other control characters (which TEXT cannot carry) become U+FFFD."""
+    if _BREAKS.search(value):
+        value = _BREAKS.sub("\n", value)
+    if _CONTROLS.search(value):
+        value = _CONTROLS.sub("\ufffd", value)
+    return value.translate(_ESCAPES)
+
+
+class _Text(vText):
+    """icalendar's TEXT type with correct escaping (vText reads a literal ``\\N`` as a break)."""
+
+    def to_ical(self) -> bytes:
+        return escape_text(str(self)).encode("utf-8")
+
+
+def _ical(value: vDatetime | vDate) -> str:
+    return value.to_ical().decode("ascii")
+
+
+def _duration(minutes: int) -> str:
+    return vDuration(dt.timedelta(minutes=minutes)).to_ical().decode("ascii")
+
+
+def _uri(url: str) -> str:
+    """``url`` with anything a URI cannot hold (spaces, controls, non-ASCII) percent-encoded."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
+
+
+_LIMIT = 75  # RFC 5545 §3.1: octets per line, without the CRLF
+
+
+def fold(line: str) -> bytes:
+    """One content line, UTF-8, folded at 75 octets, with its CRLF.
+
+    A fold never splits a UTF-8 character, nor a backslash from the character it escapes (some
+    clients unescape before unfolding).
+    """
+    data = line.encode("utf-8")
+    if len(data) <= _LIMIT:
+        return data + b"\r\n"
+    parts: list[bytes] = []
+    start, room = 0, _LIMIT
+    while len(data) - start > room:
+        cut = start + room
+        while data[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: back up to its lead
+            cut -= 1
+        run = 0
+        while cut - 1 - run >= start and data[cut - 1 - run] == 0x5C:
+            run += 1
+        if run % 2:  # the last backslash opens an escape: keep it with its character
+            cut -= 1
+        parts.append(data[start:cut])
+        start, room = cut, _LIMIT - 1  # continuation lines start with a space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts) + b"\r\n"
