@@ -1,0 +1,365 @@
+"""What a change does to the calendar: two git revisions of a plan compared, as Markdown.
+
+Reading: each revision's plan files are read straight from the object database (``git ls-tree``
+and one ``git cat-file --batch``) into a private temporary folder, never by checking out the work
+tree, and loaded and checked like any plan. Comparing (:func:`calendar_diff`) is a pure function
+of the two check results. Posts are matched by id, so a renamed or moved file is a change of
+``file``, not a removal and an addition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .check import CheckResult, check_loaded
+from .diagnostics import Diagnostic
+from .load import load_plan
+from .model import Plan, Post
+
+NO_CHANGE = "no calendar change\n"
+
+#: The parts of a repository that make up a plan (SPEC §1).
+PLAN_PARTS = ("mkdocs.yml", "content", "personas", "guidelines")
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_ARROW = " → "
+
+
+class RevisionError(Exception):
+    """A revision cannot be read: not a git repository, unknown revision, git missing."""
+
+
+# --- reading revisions -------------------------------------------------------------------------
+
+def _git(top: Path, *args: str, data: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(top), *args], input=data, capture_output=True,
+                              check=False)
+    except OSError as exc:
+        raise RevisionError(f"cannot run git: {exc.strerror}") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RevisionError(message[-1] if message else f"git {args[0]} failed")
+    return done.stdout
+
+
+def repository(plan_root: Path) -> tuple[Path, str]:
+    """The top folder of the git repository holding ``plan_root``, and the plan's path inside
+    it (``""`` or ``"sub/dir/"``)."""
+    try:
+        out = _git(plan_root, "rev-parse", "--show-toplevel")
+    except RevisionError:
+        raise RevisionError(f"{plan_root} is not inside a git repository; `smmplan diff` "
+                            "compares two commits") from None
+    top = Path(out.decode("utf-8").strip()).resolve()
+    inside = plan_root.resolve().relative_to(top).as_posix()
+    return top, "" if inside == "." else inside + "/"
+
+
+def resolve(top: Path, rev: str) -> str:
+    """The commit id ``rev`` names."""
+    try:
+        out = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    except RevisionError:
+        raise RevisionError(f"unknown revision {rev!r}: name a commit, branch or tag "
+                            "(e.g. origin/main)") from None
+    return out.decode("ascii").strip()
+
+
+def export_revision(top: Path, commit: str, prefix: str, dest: Path) -> int:
+    """Write the plan files of ``commit`` (under ``prefix``) into ``dest``; returns their count.
+
+    Only regular files are written: a symbolic link in the revision is left out, so that nothing
+    read from history can point outside ``dest``.
+    """
+    specs = [prefix + part for part in PLAN_PARTS]
+    listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *specs)
+    wanted: list[tuple[str, PurePosixPath]] = []
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, oid = meta.decode("ascii").split(" ")
+        if kind != "blob" or mode not in ("100644", "100755"):
+            continue
+        path = PurePosixPath(raw_path.decode("utf-8", "surrogateescape"))
+        inner = PurePosixPath(*path.parts[len(PurePosixPath(prefix).parts):])
+        if inner.is_absolute() or ".." in inner.parts or not inner.parts:
+            continue
+        wanted.append((oid, inner))
+    if not wanted:
+        return 0
+    stream = _git(top, "cat-file", "--batch", data="".join(f"{oid}\n" for oid, _ in wanted)
+                  .encode("ascii"))
+    at = 0
+    for oid, inner in wanted:
+        header_end = stream.index(b"\n", at)
+        header = stream[at:header_end].decode("ascii").split(" ")
+        if len(header) != 3 or header[0] != oid:
+            raise RevisionError(f"git cat-file returned {header!r} for {oid}")
+        size = int(header[2])
+        body = stream[header_end + 1: header_end + 1 + size]
+        at = header_end + 1 + size + 1
+        target = dest.joinpath(*inner.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+    return len(wanted)
+
+
+def check_revision(plan_root: Path, rev: str, today: dt.date | None = None,
+                   *, folder: Path | None = None) -> CheckResult:
+    """Load and check the plan as it was in ``rev``."""
+    top, prefix = repository(plan_root)
+    commit = resolve(top, rev)
+    with tempfile.TemporaryDirectory(prefix="smmplan-diff-", dir=folder) as tmp:
+        export_revision(top, commit, prefix, Path(tmp))
+        plan, found = load_plan(tmp)
+        return check_loaded(plan, found, today)
+
+
+def diff_revisions(plan_root: Path, base: str, head: str = "HEAD",
+                   today: dt.date | None = None) -> str:
+    """The Markdown calendar diff of the plan at ``plan_root`` from ``base`` to ``head``."""
+    top, _ = repository(plan_root)
+    resolve(top, base)
+    resolve(top, head)
+    after = check_revision(plan_root, head, today)
+    before = check_revision(plan_root, base, after.today)
+    return calendar_diff(before, after)
+
+
+# --- comparing ---------------------------------------------------------------------------------
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#@!<>{}])")
+
+
+def md(text: str) -> str:
+    """Plan text made inert in Markdown and HTML: no markup, no @mentions, no #references."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;")
+    return _SPECIAL.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;" if m.group() == ">"
+                        else "\\" + m.group(), text)
+
+
+def when(post: Post) -> str:
+    if post.start is None:
+        return "no date (idea)"
+    day = f"{_WEEKDAYS[post.start.weekday()]} {post.start.date().isoformat()}"
+    return f"{day} all day" if post.all_day else f"{day} {post.start.strftime('%H:%M')}"
+
+
+def _label(post: Post) -> str:
+    return f"{md(post.title)} (`{post.id}`)"
+
+
+def _channels(post: Post) -> str:
+    return ", ".join(post.channels)
+
+
+_DETAILS = ("format", "personas", "campaign", "author", "editor", "tags", "link", "media",
+            "ignore")
+
+
+def post_changes(old: Post, new: Post) -> list[str]:
+    """What changed about one post, most calendar-relevant first; empty when nothing did."""
+    out = []
+    if (old.start, old.all_day) != (new.start, new.all_day):
+        out.append(f"moved: {when(old)}{_ARROW}{when(new)}")
+    if old.channels != new.channels:
+        out.append(f"channel: {_channels(old)}{_ARROW}{_channels(new)}")
+    if old.status != new.status:
+        out.append(f"status: {old.status}{_ARROW}{new.status}")
+    if old.pillar != new.pillar:
+        out.append(f"pillar: {old.pillar}{_ARROW}{new.pillar}")
+    if old.title != new.title:
+        out.append(f"title: {md(old.title)}{_ARROW}{md(new.title)}")
+    if old.caption != new.caption:
+        out.append("caption edited")
+    details = [k for k in _DETAILS if getattr(old, k) != getattr(new, k)]
+    if dict(old.metrics) != dict(new.metrics):
+        details.append("metrics")
+    if details:
+        out.append("also: " + ", ".join(details))
+    if old.path != new.path:
+        out.append(f"file: {md(old.path)}{_ARROW}{md(new.path)}")
+    return out
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Counts of one channel in one ISO week."""
+
+    posts: int
+    busiest: int
+    """Most posts on one day."""
+    pillars: tuple[tuple[str, int], ...]
+
+    def pillar(self, pid: str) -> int:
+        return dict(self.pillars).get(pid, 0)
+
+
+Week = tuple[int, int]
+
+
+def week_stats(plan: Plan) -> dict[Week, dict[str, Slot]]:
+    """Per ISO week and channel: posts that count (not ideas, not cancelled), busiest day, mix."""
+    days: dict[tuple[Week, str], Counter[dt.date]] = defaultdict(Counter)
+    mix: dict[tuple[Week, str], Counter[str]] = defaultdict(Counter)
+    for post in plan.posts:
+        if not post.counts or post.day is None:
+            continue
+        iso = post.day.isocalendar()
+        week = (iso.year, iso.week)
+        for channel in dict.fromkeys(post.channels):
+            days[week, channel][post.day] += 1
+            mix[week, channel][post.pillar] += 1
+    out: dict[Week, dict[str, Slot]] = defaultdict(dict)
+    for (week, channel), per_day in days.items():
+        out[week][channel] = Slot(sum(per_day.values()), max(per_day.values()),
+                                  tuple(sorted(mix[week, channel].items())))
+    return dict(out)
+
+
+def _cell(old: object, new: object) -> str:
+    return str(new) if old == new else f"{old}{_ARROW}{new}"
+
+
+def _share(count: int, total: int) -> str:
+    return f"{round(100 * count / total)}%" if total else "–"
+
+
+def _pillar_order(before: Plan, after: Plan) -> list[str]:
+    order = list(after.settings.pillars)
+    seen = {p.pillar for plan in (before, after) for p in plan.posts if p.counts}
+    return order + sorted(seen - set(order))
+
+
+def _monday(week: Week) -> dt.date:
+    return dt.date.fromisocalendar(week[0], week[1], 1)
+
+
+def weeks_section(before: Plan, after: Plan) -> list[str]:
+    """A table for each ISO week whose frequency or mix the change alters."""
+    old, new = week_stats(before), week_stats(after)
+    pillars = _pillar_order(before, after)
+    empty = Slot(0, 0, ())
+    lines: list[str] = []
+    for week in sorted(set(old) | set(new)):
+        o, n = old.get(week, {}), new.get(week, {})
+        channels = [c for c in sorted(set(o) | set(n)) if o.get(c, empty) != n.get(c, empty)]
+        if not channels:
+            continue
+        monday = _monday(week)
+        sunday = monday + dt.timedelta(days=6)
+        lines += ["", f"#### {week[0]}-W{week[1]:02d} ({monday.isoformat()} – "
+                  f"{sunday.isoformat()})", ""]
+        heads = []
+        for pid in pillars:
+            target = after.settings.pillars.get(pid)
+            share = f" {round(100 * target.target)}%" if target and target.target is not None \
+                else ""
+            heads.append(f"{pid}{share}")
+        lines.append("| channel | posts | busiest day | " + " | ".join(heads) + " |")
+        lines.append("| --- " * (3 + len(pillars)) + "|")
+        for c in channels:
+            a, b = o.get(c, empty), n.get(c, empty)
+            cells = [_cell(a.posts, b.posts), _cell(a.busiest, b.busiest)]
+            cells += [_cell(a.pillar(p), b.pillar(p)) for p in pillars]
+            lines.append(f"| {c} | " + " | ".join(cells) + " |")
+        total_o = sum(s.posts for s in o.values())
+        total_n = sum(s.posts for s in n.values())
+        shares = []
+        for p in pillars:
+            share_o = _share(sum(s.pillar(p) for s in o.values()), total_o)
+            share_n = _share(sum(s.pillar(p) for s in n.values()), total_n)
+            shares.append(_cell(share_o, share_n))
+        lines.append(f"| all channels | {_cell(total_o, total_n)} |  | " + " | ".join(shares)
+                     + " |")
+    return lines
+
+
+def _diag_key(d: Diagnostic) -> tuple[str, str, str, str]:
+    # line numbers shift with every edit; a post's problem follows the post across renames
+    return (d.code, d.severity, d.post or d.file, d.message)
+
+
+def diagnostics_delta(before: Sequence[Diagnostic], after: Sequence[Diagnostic]
+                      ) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """``(introduced, fixed)``: diagnostics only in ``after``, and only in ``before``."""
+    def only(these: Sequence[Diagnostic], those: Sequence[Diagnostic]) -> list[Diagnostic]:
+        left = Counter(_diag_key(d) for d in those)
+        out = []
+        for d in these:
+            key = _diag_key(d)
+            if left[key]:
+                left[key] -= 1
+            else:
+                out.append(d)
+        return sorted(out, key=Diagnostic.sort_key)
+
+    return only(after, before), only(before, after)
+
+
+def _diag_line(d: Diagnostic) -> str:
+    return (f"- **{d.severity}** {d.code} {d.name}: {md(d.message)} "
+            f"({md(d.file)}:{d.line}:{d.column})")
+
+
+def _post_table(posts: Iterable[Post]) -> list[str]:
+    lines = ["| post | when | channel | pillar | status |", "| --- | --- | --- | --- | --- |"]
+    for p in posts:
+        lines.append(f"| {_label(p)} | {when(p)} | {_channels(p)} | {p.pillar} | {p.status} |")
+    return lines
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def calendar_diff(before: CheckResult, after: CheckResult) -> str:
+    """Markdown for a pull request: what moves on the calendar from ``before`` to ``after``.
+
+    Exactly :data:`NO_CHANGE` when no post, week or diagnostic differs.
+    """
+    old = {p.id: p for p in before.plan.posts}
+    new = {p.id: p for p in after.plan.posts}
+    order = {p.id: i for i, p in enumerate(after.plan.posts)}
+    added = [new[i] for i in new if i not in old]
+    removed = [old[i] for i in old if i not in new]
+    changed = [(old[i], new[i], post_changes(old[i], new[i])) for i in new if i in old]
+    changed = sorted([c for c in changed if c[2]], key=lambda c: order[c[1].id])
+    weeks = weeks_section(before.plan, after.plan)
+    introduced, fixed = diagnostics_delta(before.diagnostics, after.diagnostics)
+    if not (added or removed or changed or weeks or introduced or fixed):
+        return NO_CHANGE
+
+    counts = [f"{len(added)} added", f"{len(removed)} removed", f"{len(changed)} changed"]
+    lines = ["## Calendar change", "",
+             f"{_plural(len(added) + len(removed) + len(changed), 'post')}: "
+             + ", ".join(counts)
+             + f" · problems: {len(introduced)} introduced, {len(fixed)} fixed"]
+    if added:
+        lines += ["", "### Added", "", *_post_table(added)]
+    if removed:
+        lines += ["", "### Removed", "", *_post_table(removed)]
+    if changed:
+        lines += ["", "### Changed", "", "| post | change |", "| --- | --- |"]
+        for _, post, what in changed:
+            lines.append(f"| {_label(post)} | " + "<br>".join(what) + " |")
+    if weeks:
+        lines += ["", "### Weeks affected", "",
+                  "Posts per channel (ideas and cancelled posts do not count), the busiest day, "
+                  "and the pillar mix; `a → b` is before → after."]
+        lines += weeks
+    if introduced:
+        lines += ["", "### Problems introduced", "", *map(_diag_line, introduced)]
+    if fixed:
+        lines += ["", "### Problems fixed", "", *map(_diag_line, fixed)]
+    return "\n".join(lines) + "\n"
