@@ -1,13 +1,190 @@
-"""Placeholder: the voice rules are being written (issue 3)."""
+"""SMM301-SMM307: caption length and hashtags per channel, the brand-voice rules, formats.
+
+Voice rules read like Vale's: ``banned``, ``substitute``, ``max-count`` and ``require``. Terms
+match whole words, case-insensitively, unless ``regex: true``; "whole word" uses Unicode word
+characters (letters, marks, digits), so Javanese or Sundanese words are not cut at their vowel
+signs. Every match is reported at its line and column inside the caption.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from ..diagnostics import Diagnostic
-from ..model import Plan
+import regex
+
+from ..diagnostics import Diagnostic, diag
+from ..model import Channel, Plan, Post, VoiceRule
+from ..platforms import PLATFORMS
+from ..textcount import grapheme_length, hashtags, x_length
+
+_PLACEHOLDER = re.compile(r"\{(match|replacement|count|max|name)\}")
+_DEFAULT_MESSAGES = {
+    "banned": "avoid '{match}'",
+    "substitute": "use '{replacement}' instead of '{match}'",
+    "max-count": "'{match}' used {count} times (max {max})",
+    "require": "the caption has no match for '{match}'",
+}
+_CODES = {"banned": "SMM303", "substitute": "SMM304", "max-count": "SMM305",
+          "require": "SMM306"}
+
+
+@dataclass(frozen=True)
+class _Term:
+    """One compiled term of a voice rule; ``replacement`` for substitutions."""
+
+    text: str
+    pattern: Any
+    replacement: str | None = None
 
 
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
-    return ()
+    settings = plan.settings
+    compiled = [(rule, _compile(rule)) for rule in settings.voice]
+    for post in plan.posts:
+        if post.status in ("idea", "cancelled"):  # not going out: nothing to judge yet
+            continue
+        channels = [settings.channels[c] for c in dict.fromkeys(post.channels)
+                    if c in settings.channels]
+        for channel in channels:
+            yield from _length(post, channel)
+            yield from _hashtags(post, channel)
+            yield from _format(post, channel)
+        for rule, terms in compiled:
+            if _applies(rule, post, channels):
+                yield from _voice(rule, terms, post)
+
+
+def limits(channel: Channel) -> tuple[int | None, str, int | None]:
+    """``(max length, counting, max hashtags)`` of a channel: its overrides, else its
+    platform's figures from :data:`smmplan.platforms.PLATFORMS`."""
+    platform = PLATFORMS.get(channel.platform)
+    length = channel.max_length or (platform.max_length if platform else None)
+    counting = platform.counting if platform else "graphemes"
+    tags = channel.max_hashtags if channel.max_hashtags is not None else (
+        platform.max_hashtags if platform else None)
+    return length, counting, tags
+
+
+def _length(post: Post, channel: Channel) -> Iterator[Diagnostic]:
+    limit, counting, _ = limits(channel)
+    weighted = counting == "weighted"
+    if limit is None or (not weighted and len(post.caption) <= limit):  # clusters <= code points
+        return
+    got = x_length(post.caption, limit) if weighted else grapheme_length(post.caption, limit)
+    if got.length <= limit:
+        return
+    unit = "weighted characters" if weighted else "characters"
+    how = ("X counts a link as 23 and CJK characters and emoji as 2; "
+           if weighted else "counted as user-perceived characters; ")
+    yield diag("SMM301", f"caption has {got.length} {unit} on {channel.id}, max {limit}",
+               post.caption_at(got.overflow or 0), post=post.id,
+               help=how + "the text from this point does not fit")
+
+
+def _hashtags(post: Post, channel: Channel) -> Iterator[Diagnostic]:
+    _, _, limit = limits(channel)
+    if limit is None:
+        return
+    found = hashtags(post.caption)
+    if len(found) <= limit:
+        return
+    offset, _ = found[limit]
+    yield diag("SMM302", f"caption has {len(found)} hashtags on {channel.id}, max {limit}",
+               post.caption_at(offset), post=post.id,
+               help="the hashtags from this one on are too many: "
+                    + " ".join("#" + tag for _, tag in found[limit:]))
+
+
+def _format(post: Post, channel: Channel) -> Iterator[Diagnostic]:
+    if post.format is None or not channel.best_formats or post.format in channel.best_formats:
+        return
+    yield diag("SMM307", f"format '{post.format}' is not among the best formats of "
+               f"{channel.id} ({', '.join(channel.best_formats)})", post.at("format"),
+               post=post.id)
+
+
+def _applies(rule: VoiceRule, post: Post, channels: list[Channel]) -> bool:
+    when = rule.when
+    if "pillar" in when and post.pillar not in when["pillar"]:
+        return False
+    if "format" in when and post.format not in when["format"]:
+        return False
+    if "channel" in when and not any(c.id in when["channel"] for c in channels):
+        return False
+    return "platform" not in when or any(c.platform in when["platform"] for c in channels)
+
+
+def _voice(rule: VoiceRule, terms: tuple[_Term, ...], post: Post) -> Iterator[Diagnostic]:
+    code = _CODES[rule.kind]
+    template = rule.message or _DEFAULT_MESSAGES[rule.kind]
+    help = f"voice rule '{rule.name}' in guidelines/rules.yml"
+    if rule.kind == "require":
+        if any(t.pattern.search(post.caption) for t in terms):
+            return
+        wanted = " | ".join(t.text for t in terms)
+        yield diag(code, _fill(template, rule, match=wanted), post.caption_at(0), post=post.id,
+                   help=help, severity=rule.level)
+        return
+    matches = _matches(terms, post.caption)
+    if rule.kind == "max-count":
+        if rule.max is None or len(matches) <= rule.max:
+            return
+        start = matches[rule.max][0]
+        what = " | ".join(t.text for t in terms)
+        yield diag(code, _fill(template, rule, match=what, count=len(matches)),
+                   post.caption_at(start), post=post.id, severity=rule.level,
+                   help=f"{help}; the match at this point is one too many")
+        return
+    for start, text, replacement in matches:
+        yield diag(code, _fill(template, rule, match=text, replacement=replacement or ""),
+                   post.caption_at(start), post=post.id, help=help, severity=rule.level)
+
+
+def _matches(terms: tuple[_Term, ...], caption: str) -> list[tuple[int, str, str | None]]:
+    """Every match of any term, leftmost first, longer first, never two overlapping."""
+    found = sorted(((m.start(), -len(m.group()), m.group(), t.replacement)
+                    for t in terms for m in t.pattern.finditer(caption) if m.group()),
+                   key=lambda x: (x[0], x[1]))
+    out: list[tuple[int, str, str | None]] = []
+    end = -1
+    for start, neg_len, text, replacement in found:
+        if start >= end:
+            out.append((start, text, replacement))
+            end = start - neg_len
+    return out
+
+
+def _fill(template: str, rule: VoiceRule, *, match: str, replacement: str = "",
+          count: int | None = None) -> str:
+    values = {"match": match, "replacement": replacement, "name": rule.name,
+              "count": "" if count is None else str(count),
+              "max": "" if rule.max is None else str(rule.max)}
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+
+
+def _compile(rule: VoiceRule) -> tuple[_Term, ...]:
+    words: list[tuple[str, str | None]] = [(t, None) for t in rule.terms]
+    words += list(rule.substitutes.items())
+    if rule.pattern is not None:
+        words.append((rule.pattern, None))
+    return tuple(_Term(text, _pattern(text, rule), replacement) for text, replacement in words)
+
+
+def _pattern(text: str, rule: VoiceRule) -> Any:
+    flags = regex.IGNORECASE if rule.ignore_case else 0
+    if rule.regex:
+        try:
+            return regex.compile(text, flags | regex.V0)
+        except regex.error:  # the loader checked it with `re`, which reads a few things apart
+            return re.compile(text, re.IGNORECASE if rule.ignore_case else 0)
+    body = regex.escape(text)
+    # whole words: a boundary only where the term itself starts or ends with a word character
+    if regex.match(r"\w", text):
+        body = r"(?<!\w)" + body
+    if regex.search(r"\w$", text):
+        body += r"(?!\w)"
+    return regex.compile(body, flags)
