@@ -1,0 +1,151 @@
+"""The mkdocs plugin ``smmplan``: adds the plan's generated pages and feeds to an mkdocs build.
+
+A thin adapter: the pages come from :func:`smmplan.pages.render_pages`, the feeds from
+:mod:`smmplan.ical`. Here they only become mkdocs files; post and campaign sources leave the
+build (their content is on the generated pages); the navigation stays small; ``serve`` also
+watches personas/ and guidelines/.
+
+``mkdocs.yml``::
+
+    plugins: [search, smmplan]
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .check import CheckResult, check_plan
+from .pages import NavItem, navigation, render_pages, source_path
+from .pages.feeds import describe_feeds
+
+log = logging.getLogger("mkdocs.plugins.smmplan")
+
+ASSETS = ("smmplan.css",)
+ASSET_DIR = "assets/smmplan"
+#: Plan folders whose files are the plan, not site pages (relative to the plan root).
+SOURCE_FOLDERS = ("content/posts", "content/campaigns")
+WATCHED = ("content", "personas", "guidelines")
+
+
+class SmmplanConfig(Config):
+    today = c.Optional(c.Type(str))
+    """Take this day (YYYY-MM-DD) as today; default: SMMPLAN_TODAY, else today in the plan."""
+
+
+class SmmplanPlugin(BasePlugin[SmmplanConfig]):
+    """Generates the plan site's pages, navigation and feeds inside an mkdocs build."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.result: CheckResult | None = None
+        """Set by ``smmplan build`` to the result it already checked; else checked here."""
+        self.root: Path | None = None
+
+    @event_priority(100)  # before search and theme plugins read the language
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        if self.result is None:
+            self.result = check_plan(self.root, _today(self.config.today))
+            log.info("smmplan: %d posts, %d errors, %d warnings",
+                     len(self.result.plan.posts), self.result.errors, self.result.warnings)
+        language = self.result.plan.settings.language
+        config.theme["language"] = language
+        # Material fetches its default font from Google: a network request (and a console error
+        # offline) on every page view. Plan sites use the system font unless a font is chosen.
+        font = config.theme["font"] if "font" in config.theme else None
+        if isinstance(font, dict) and font.get("text") == "Roboto":
+            config.theme["font"] = False
+        # mkdocs themes print site_name unescaped; it is a plan value like any other.
+        config.site_name = html.escape(config.site_name, quote=True)
+        for name in ASSETS:
+            path = f"{ASSET_DIR}/{name}"
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self.result is not None and self.root is not None
+        docs = Path(config.docs_dir).resolve()
+        sources = [_relative_to(self.root / folder, docs) for folder in SOURCE_FOLDERS]
+        pages = render_pages(self.result, feeds=describe_feeds(self.result.plan),
+                             directory_urls=config.use_directory_urls)
+        generated = {source_path(a): text for a, text in pages.items()}
+        for f in list(files):
+            in_source = any(s is not None and (f.src_uri == s or f.src_uri.startswith(s + "/"))
+                            for s in sources)
+            if in_source or f.src_uri in generated:
+                files.remove(f)
+        for src, text in generated.items():
+            # post pages are reached from the calendar, never from the nav
+            inclusion = (InclusionLevel.NOT_IN_NAV if src.startswith("posts/")
+                         else InclusionLevel.UNDEFINED)
+            files.append(File.generated(config, src, content=text, inclusion=inclusion))
+        for name in ASSETS:
+            css = resources.files("smmplan").joinpath("assets", name).read_bytes()
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=css,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        for path, data in sorted(_feeds(self.result).items()):
+            files.append(File.generated(config, path, content=data))
+        if not config.nav:
+            own = sorted(f.src_uri for f in files.documentation_pages()
+                         if f.src_uri not in generated)
+            config.nav = _nav(navigation(self.result), own)
+        return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        assert self.root is not None
+        for folder in WATCHED:
+            if (self.root / folder).is_dir():
+                server.watch(str(self.root / folder))
+        return server
+
+
+def _today(configured: str | None) -> Any:
+    import datetime as dt
+
+    value = configured or os.environ.get("SMMPLAN_TODAY") or None
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _relative_to(path: Path, base: Path) -> str | None:
+    try:
+        rel = path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return None
+    return rel
+
+
+def _feeds(result: CheckResult) -> dict[str, bytes]:
+    try:
+        from . import ical
+    except ImportError:
+        log.info("smmplan: smmplan.ical is not installed; the site has no feeds")
+        return {}
+    return dict(ical.render_feeds(result.plan))
+
+
+def _nav(items: list[NavItem], own_pages: list[str]) -> list[Any]:
+    """mkdocs' nav config; titles are escaped since themes print them as HTML."""
+
+    def entry(item: NavItem) -> dict[str, Any]:
+        title = html.escape(item.title, quote=True)
+        if item.children:
+            return {title: [entry(child) for child in item.children]}
+        assert item.address is not None
+        return {title: source_path(item.address)}
+
+    out: list[Any] = [entry(item) for item in items]
+    out.extend(own_pages)
+    return out

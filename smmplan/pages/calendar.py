@@ -1,0 +1,97 @@
+"""``/calendar/YYYY-MM/``: a month as a grid, weeks as rows, Monday first."""
+
+from __future__ import annotations
+
+import calendar as cal
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ..model import Post
+from .context import Context
+from .html import block, h, page
+from .labels import WEEKDAYS
+from .links import Linker, address
+
+_WEEKS = cal.Calendar(firstweekday=0)
+
+
+def month_address(year: int, month: int) -> str:
+    return address("calendar", f"{year:04d}-{month:02d}")
+
+
+def pages(ctx: Context) -> Iterator[tuple[str, str]]:
+    months = ctx.months
+    for i, (year, month) in enumerate(months):
+        where = month_address(year, month)
+        prev = months[i - 1] if i > 0 else None
+        following = months[i + 1] if i + 1 < len(months) else None
+        yield where, month_page(ctx, year, month, prev, following, ctx.linker(where))
+
+
+def month_page(ctx: Context, year: int, month: int, prev: tuple[int, int] | None,
+               following: tuple[int, int] | None, link_to: Linker) -> str:
+    lab = ctx.labels
+    by_day: dict[dt.date, list[Post]] = defaultdict(list)
+    for post in ctx.by_month.get((year, month), []):
+        assert post.start is not None
+        by_day[post.start.date()].append(post)
+
+    def step(target: tuple[int, int] | None, label: str, rel: str) -> str:
+        if target is None:
+            return f'<span class="smm-step smm-disabled">{h(label)}</span>'
+        return (f'<a class="smm-step" rel="{rel}" href="{link_to.page(month_address(*target))}">'
+                f"{h(label)}: {h(lab.month(*target))}</a>")
+
+    nav = (f'<nav class="smm-month-nav">{step(prev, lab["prev_month"], "prev")} '
+           f'{step(following, lab["next_month"], "next")}</nav>')
+    head = "".join(f'<th scope="col">{h(lab[d])}</th>' for d in WEEKDAYS)
+    rows = []
+    for week in _WEEKS.monthdatescalendar(year, month):
+        cells = [_cell(ctx, day, day.month == month, by_day.get(day, []), link_to)
+                 for day in week]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    grid = (f'<table class="smm-month" data-month="{year:04d}-{month:02d}">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    return page(lab.month(year, month), [
+        block(nav), block(f'<div class="smm-month-wrap">{grid}</div>'),
+        block(_legend(ctx)), block(nav),
+    ], wide=True)
+
+
+def _cell(ctx: Context, day: dt.date, inside: bool, posts: list[Post], link_to: Linker) -> str:
+    lab = ctx.labels
+    classes = ["smm-day"]
+    if not inside:
+        classes.append("smm-outside")
+    if day == ctx.today:
+        classes.append("smm-today")
+    holiday = ctx.holidays.get(day)
+    if holiday:
+        classes.append("smm-holiday")
+    out = [f'<td class="{" ".join(classes)}" data-date="{day.isoformat()}">',
+           f'<div class="smm-daynum">{day.day}'
+           + (f' <span class="smm-today-mark">{h(lab["today"])}</span>'
+              if day == ctx.today else "") + "</div>"]
+    if holiday:
+        out.append(f'<div class="smm-holiday-name" title="{h(lab["holiday"])}">{h(holiday)}</div>')
+    if inside:
+        out.extend(_entry(ctx, post, link_to) for post in posts)
+    out.append("</td>")
+    return "".join(out)
+
+
+def _entry(ctx: Context, post: Post, link_to: Linker) -> str:
+    pillar = ctx.pillar_class.get(post.pillar, "smm-p-unknown")
+    marks = "".join(ctx.channel_mark(c) for c in post.channels)
+    return (f'<a class="smm-entry {pillar} smm-status-{h(post.status)}" data-post="{h(post.id)}" '
+            f'href="{link_to.page(address("posts", post.id))}" '
+            f'title="{h(post.pillar)} · {h(ctx.labels[post.status])}">'
+            f'<span class="smm-time">{h(ctx.local_time(post))}</span> {marks} '
+            f'<span class="smm-title">{h(post.title)}</span></a>')
+
+
+def _legend(ctx: Context) -> str:
+    items = "".join(f"<li>{ctx.pillar_badge(p)}</li>" for p in ctx.plan.settings.pillars)
+    return (f'<div class="smm-legend"><strong>{h(ctx.labels["legend"])}:</strong> '
+            f'<ul class="smm-inline">{items}</ul></div>')

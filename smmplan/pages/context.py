@@ -1,0 +1,192 @@
+"""What every page generator reads: the checked plan, indexed once, plus shared snippets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import holidays as holidays_lib
+
+from ..check import CheckResult
+from ..diagnostics import Diagnostic
+from ..model import Channel, Plan, Post
+from .feeds import FeedInfo
+from .html import h
+from .labels import Labels
+from .links import Linker, address
+
+#: Short marks standing in for channel icons: plain text works offline and in every font.
+PLATFORM_MARKS = {
+    "instagram": "IG", "facebook": "f", "x": "X", "linkedin": "in", "tiktok": "TT",
+    "youtube": "YT", "threads": "@", "bluesky": "BS", "mastodon": "M", "pinterest": "P",
+}
+PALETTE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class Context:
+    """The checked plan with the indexes the pages share. Build it with :meth:`of`."""
+
+    result: CheckResult
+    feeds: Sequence[FeedInfo]
+    directory_urls: bool = True
+    labels: Labels = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "labels", Labels(self.result.plan.settings.language))
+
+    @property
+    def plan(self) -> Plan:
+        return self.result.plan
+
+    @property
+    def today(self) -> dt.date:
+        return self.result.today
+
+    def linker(self, here: str) -> Linker:
+        return Linker(here, self.directory_urls)
+
+    @cached_property
+    def posts(self) -> tuple[Post, ...]:
+        """Posts with unique ids (the first of a duplicated id wins, as SMM005 reports)."""
+        seen: set[str] = set()
+        out = []
+        for p in self.plan.posts:
+            if p.id not in seen:
+                seen.add(p.id)
+                out.append(p)
+        return tuple(out)
+
+    @cached_property
+    def dated(self) -> tuple[Post, ...]:
+        return tuple(p for p in self.posts if p.start is not None and p.status != "idea")
+
+    @cached_property
+    def ideas(self) -> tuple[Post, ...]:
+        return tuple(p for p in self.posts if p.start is None or p.status == "idea")
+
+    @cached_property
+    def by_month(self) -> Mapping[tuple[int, int], list[Post]]:
+        out: dict[tuple[int, int], list[Post]] = defaultdict(list)
+        for p in self.dated:
+            assert p.start is not None
+            out[(p.start.year, p.start.month)].append(p)
+        return out
+
+    @cached_property
+    def months(self) -> list[tuple[int, int]]:
+        """Every month from the first to the last dated post (and this month), in order."""
+        keys = set(self.by_month) | {(self.today.year, self.today.month)}
+        first, last = min(keys), max(keys)
+        out = []
+        y, m = first
+        while (y, m) <= last:
+            out.append((y, m))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return out
+
+    @cached_property
+    def diagnostics_by_post(self) -> Mapping[str, list[Diagnostic]]:
+        out: dict[str, list[Diagnostic]] = defaultdict(list)
+        for d in self.result.diagnostics:
+            if d.post is not None:
+                out[d.post].append(d)
+        return out
+
+    @cached_property
+    def pillar_class(self) -> Mapping[str, str]:
+        return {pid: f"smm-p{i % PALETTE_SIZE}"
+                for i, pid in enumerate(self.plan.settings.pillars)}
+
+    @cached_property
+    def holidays(self) -> Mapping[dt.date, str]:
+        """National holidays of the plan's country over the plan's years, in its language."""
+        code = self.plan.settings.holidays
+        if not code:
+            return {}
+        years = range(self.months[0][0], self.months[-1][0] + 1)
+        language = {"id": "id", "en": "en_US"}.get(self.labels.language)
+        try:
+            found = holidays_lib.country_holidays(code, years=years, language=language)
+        except (NotImplementedError, KeyError, ValueError):
+            try:
+                found = holidays_lib.country_holidays(code, years=years)
+            except (NotImplementedError, KeyError, ValueError):
+                return {}
+        return {day: str(name) for day, name in sorted(found.items())}
+
+    def grouped(self, key: str) -> Mapping[str, list[Post]]:
+        """Dated and undated posts by ``channels``, ``personas``, ``campaign`` or ``author``."""
+        return _groups(self, key)
+
+    # --- shared snippets ---------------------------------------------------------------------
+
+    def channel(self, cid: str) -> Channel | None:
+        return self.plan.settings.channels.get(cid)
+
+    def channel_name(self, cid: str) -> str:
+        ch = self.channel(cid)
+        return ch.name if ch is not None else cid
+
+    def channel_mark(self, cid: str) -> str:
+        ch = self.channel(cid)
+        platform = ch.platform if ch is not None else ""
+        mark = PLATFORM_MARKS.get(platform, cid[:2].upper())
+        return (f'<span class="smm-ch smm-ch-{h(platform or "other")}" '
+                f'title="{h(self.channel_name(cid))}">{h(mark)}</span>')
+
+    def status_badge(self, status: str) -> str:
+        return f'<span class="smm-status smm-status-{h(status)}">{h(self.labels[status])}</span>'
+
+    def pillar_badge(self, pillar: str) -> str:
+        cls = self.pillar_class.get(pillar, "smm-p-unknown")
+        return f'<span class="smm-pillar {cls}">{h(pillar)}</span>'
+
+    def local_time(self, post: Post) -> str:
+        if post.start is None:
+            return ""
+        return self.labels["all_day"] if post.all_day else post.start.strftime("%H:%M")
+
+    def local_when(self, post: Post) -> str:
+        if post.start is None:
+            return self.labels["none"]
+        if post.all_day:
+            return f"{post.start:%Y-%m-%d} ({self.labels['all_day']})"
+        return f"{post.start:%Y-%m-%d %H:%M}"
+
+    def post_link(self, link: Linker, post: Post) -> str:
+        return f'<a href="{link.page(address("posts", post.id))}">{h(post.title)}</a>'
+
+    def member_name(self, mid: str | None) -> str:
+        if not mid:
+            return self.labels["none"]
+        m = self.plan.members.get(mid)
+        return h(m.name if m is not None else mid)
+
+    def post_rows(self, link: Linker, posts: Iterable[Post]) -> list[list[str]]:
+        """Table rows: date, channels, title, pillar, status."""
+        return [[h(self.local_when(p)),
+                 " ".join(self.channel_mark(c) for c in p.channels),
+                 self.post_link(link, p), self.pillar_badge(p.pillar), self.status_badge(p.status)]
+                for p in posts]
+
+    def post_head(self) -> list[str]:
+        lab = self.labels
+        return [h(lab["date"]), h(lab["channel"]), h(lab["title"]), h(lab["pillar"]),
+                h(lab["status"])]
+
+
+def _groups(ctx: Context, key: str) -> Mapping[str, list[Post]]:
+    cache = ctx.__dict__.setdefault("_groups", {})
+    if key not in cache:
+        out: dict[str, list[Post]] = defaultdict(list)
+        for p in ctx.posts:
+            value = getattr(p, key)
+            for v in (value if isinstance(value, tuple) else (value,)):
+                if v:
+                    out[v].append(p)
+        cache[key] = out
+    return cache[key]

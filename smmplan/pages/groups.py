@@ -1,0 +1,155 @@
+"""``/channels/<id>/``, ``/personas/<id>/`` and ``/campaigns/<id>/``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from ..model import Post
+from ..platforms import PLATFORMS
+from .calendar import month_address
+from .context import Context
+from .html import block, h, heading, markdown_html, page, table
+from .links import Linker, address
+
+
+def channel_pages(ctx: Context) -> Iterator[tuple[str, str]]:
+    lab = ctx.labels
+    grouped = ctx.grouped("channels")
+    for cid, ch in sorted(ctx.plan.settings.channels.items()):
+        where = address("channels", cid)
+        link_to = ctx.linker(where)
+        limits = PLATFORMS.get(ch.platform)
+        max_length = ch.max_length if ch.max_length is not None else (
+            limits.max_length if limits else None)
+        max_tags = ch.max_hashtags if ch.max_hashtags is not None else (
+            limits.max_hashtags if limits else None)
+        facts = [
+            ("platform", ctx.channel_mark(cid) + " " + h(ch.platform)),
+            ("per_day", _range(ch.per_day)), ("per_week", _range(ch.per_week)),
+            ("min_gap", h(_duration(ch.min_gap)) if ch.min_gap else h(lab["none"])),
+            ("best_formats", h(", ".join(ch.best_formats)) or h(lab["none"])),
+            ("max_length", h(max_length) if max_length is not None else h(lab["none"])),
+            ("max_hashtags", h(max_tags) if max_tags is not None else h(lab["none"])),
+        ]
+        posts = grouped.get(cid, [])
+        yield where, page(ch.name, [
+            block(_facts_table(ctx, facts)),
+            heading(lab["coverage"], "coverage"),
+            block(coverage(ctx, posts, link_to)),
+            heading(lab["posts"], "posts"),
+            block(posts_table(ctx, posts, link_to)),
+        ])
+
+
+def persona_pages(ctx: Context) -> Iterator[tuple[str, str]]:
+    lab = ctx.labels
+    grouped = ctx.grouped("personas")
+    for pid, per in sorted(ctx.plan.personas.items()):
+        where = address("personas", pid)
+        link_to = ctx.linker(where)
+        posts = grouped.get(pid, [])
+        channels = ", ".join(
+            f'<a href="{link_to.page(address("channels", c))}">{h(ctx.channel_name(c))}</a>'
+            if ctx.channel(c) is not None else h(c) for c in per.channels)
+        facts = [
+            ("description", h(per.description) or h(lab["none"])),
+            ("channels", channels or h(lab["none"])),
+            ("interests", h(", ".join(per.interests)) or h(lab["none"])),
+            ("last_reviewed", h(per.last_reviewed) if per.last_reviewed else h(lab["none"])),
+        ]
+        blocks = [block(_facts_table(ctx, facts))]
+        if per.demographics:
+            blocks += [heading(lab["demographics"], "demographics"),
+                       block(value_html(per.demographics))]
+        shown = {"name", "description", "demographics", "interests", "channels",
+                 "last_reviewed"}
+        rest = {k: v for k, v in per.data.items() if k not in shown}
+        if rest:
+            blocks += [heading(lab["other"], "other"), block(value_html(rest))]
+        blocks += [heading(lab["coverage"], "coverage"), block(coverage(ctx, posts, link_to)),
+                   heading(lab["posts"], "posts"), block(posts_table(ctx, posts, link_to))]
+        yield where, page(per.name, blocks)
+
+
+def campaign_pages(ctx: Context) -> Iterator[tuple[str, str]]:
+    lab = ctx.labels
+    grouped = ctx.grouped("campaign")
+    for cid, cam in sorted(ctx.plan.campaigns.items()):
+        where = address("campaigns", cid)
+        link_to = ctx.linker(where)
+        channels = ", ".join(
+            f'<a href="{link_to.page(address("channels", c))}">{h(ctx.channel_name(c))}</a>'
+            if ctx.channel(c) is not None else h(c) for c in cam.channels)
+        facts = [
+            ("start", h(cam.start)), ("end", h(cam.end)),
+            ("goal", h(cam.goal) or h(lab["none"])),
+            ("channels", channels or h(lab["none"])),
+            ("owner", ctx.member_name(cam.owner)),
+        ]
+        posts = grouped.get(cid, [])
+        blocks = [block(_facts_table(ctx, facts))]
+        if cam.brief.strip():
+            blocks += [heading(lab["brief"], "brief"),
+                       block(f'<div class="smm-prose">{markdown_html(cam.brief)}</div>')]
+        blocks += [heading(lab["posts"], "posts"), block(posts_table(ctx, posts, link_to))]
+        yield where, page(cam.name, blocks)
+
+
+def posts_table(ctx: Context, posts: list[Post], link_to: Linker) -> str:
+    if not posts:
+        return f'<p class="smm-empty">{h(ctx.labels["no_posts"])}</p>'
+    return table(ctx.post_head(), ctx.post_rows(link_to, posts), cls="smm-posts")
+
+
+def coverage(ctx: Context, posts: list[Post], link_to: Linker) -> str:
+    """Dated posts per month over the plan's months, as a bar per month."""
+    counts = Counter((p.start.year, p.start.month) for p in posts
+                     if p.start is not None and p.status != "idea")
+    top = max(counts.values(), default=0)
+    rows = []
+    for ym in ctx.months:
+        n = counts.get(ym, 0)
+        width = 0.0 if top == 0 else round(100 * n / top, 1)
+        rows.append([f'<a href="{link_to.page(month_address(*ym))}">'
+                     f"{h(ctx.labels.month(*ym))}</a>",
+                     f'<span class="smm-bar"><span style="width:{width}%"></span></span>',
+                     str(n)])
+    lab = ctx.labels
+    return table([h(lab["month"]), "", h(lab["count"])], rows, cls="smm-coverage")
+
+
+def _facts_table(ctx: Context, facts: list[tuple[str, str]]) -> str:
+    rows = "".join(f"<tr><th>{h(ctx.labels[k])}</th><td>{v}</td></tr>" for k, v in facts)
+    return f'<table class="smm-facts"><tbody>{rows}</tbody></table>'
+
+
+def value_html(value: Any) -> str:
+    """Any YAML value as nested, escaped HTML (mappings as tables, lists as lists)."""
+    if isinstance(value, Mapping):
+        rows = "".join(f"<tr><th>{h(k)}</th><td>{value_html(v)}</td></tr>"
+                       for k, v in value.items())
+        return f'<table class="smm-facts"><tbody>{rows}</tbody></table>'
+    if isinstance(value, (list, tuple)):
+        return "<ul>" + "".join(f"<li>{value_html(v)}</li>" for v in value) + "</ul>"
+    if value is None:
+        return ""
+    return h(value)
+
+
+def _range(pair: tuple[int | None, int | None] | None) -> str:
+    if pair is None:
+        return "—"
+    low, high = pair
+    return h(f"{low if low is not None else 0}–{high if high is not None else '∞'}")
+
+
+def _duration(delta: dt.timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes % (24 * 60) == 0:
+        return f"{minutes // (24 * 60)}d"
+    if minutes % 60 == 0:
+        return f"{minutes // 60}h"
+    return f"{minutes}m"

@@ -1,0 +1,77 @@
+"""``/guidelines/``: the plan's guides and its machine-checked rules in readable tables."""
+
+from __future__ import annotations
+
+from ..ruletable import RULES
+from .context import Context
+from .groups import _duration, _range
+from .html import block, h, heading, markdown_html, page, table
+from .mix import _pct
+
+
+def guidelines_page(ctx: Context) -> str:
+    lab = ctx.labels
+    s = ctx.plan.settings
+    none = h(lab["none"])
+    blocks: list[str] = []
+    for i, guide in enumerate(ctx.plan.guides):
+        blocks.append(heading(guide.title, f"guide-{i + 1}"))
+        blocks.append(block(f'<div class="smm-prose">{markdown_html(guide.text, True)}</div>'))
+    settings = [
+        (lab["timezone"], h(s.timezone)), (lab["holidays"], h(s.holidays or lab["none"])),
+        (lab["language"], h(s.language)), (lab["event_minutes"], h(s.event_minutes)),
+        (lab["approve_before"], h(_duration(s.workflow.approve_before))),
+        (lab["persona_review"], h(_duration(s.workflow.persona_review))),
+    ]
+    blocks += [heading(lab["settings"], "settings"),
+               block(table([h(lab["name"]), h(lab["settings"])],
+                           [[h(k), v] for k, v in settings]))]
+    pillar_rows = [[ctx.pillar_badge(pid), h(_pct(p.target)) if p.target is not None else none,
+                    h(_pct(p.max)) if p.max is not None else none,
+                    h(s.mix.max_consecutive.get(pid, "")) or none]
+                   for pid, p in s.pillars.items()]
+    blocks += [heading(lab["pillars"], "pillars"),
+               block(f'<p class="smm-intro">{h(lab["window"])}: {h(s.mix.window)} · '
+                     f'{h(lab["tolerance"])}: ±{h(_pct(s.mix.tolerance))} · '
+                     f'{h(lab["min_posts"])}: {s.mix.min_posts}</p>'
+                     + table([h(lab[k]) for k in ("pillar", "target", "max", "max_consecutive")],
+                             pillar_rows))]
+    channel_rows = [[ctx.channel_mark(cid) + " " + h(ch.name), h(ch.platform),
+                     _range(ch.per_day), _range(ch.per_week),
+                     h(_duration(ch.min_gap)) if ch.min_gap else none,
+                     h(", ".join(ch.best_formats)) or none]
+                    for cid, ch in sorted(s.channels.items())]
+    blocks += [heading(lab["channels"], "channels"),
+               block(table([h(lab[k]) for k in ("channel", "platform", "per_day", "per_week",
+                                                  "min_gap", "best_formats")], channel_rows))]
+    if s.voice:
+        voice_rows = []
+        for rule in s.voice:
+            terms = (", ".join(f"{k} → {v}" for k, v in rule.substitutes.items())
+                     or ", ".join(rule.terms))
+            when = "; ".join(f"{k}: {', '.join(v)}" for k, v in rule.when.items())
+            pattern = rule.pattern or ""
+            if rule.max is not None:
+                pattern += f" (max {rule.max})"
+            voice_rows.append([h(rule.name), h(rule.kind), h(rule.level), h(terms) or none,
+                               f"<code>{h(pattern)}</code>" if pattern else none,
+                               h(when) or none, h(rule.message or "") or none])
+        blocks += [heading(lab["voice"], "voice"),
+                   block(table([h(lab[k]) for k in ("name", "kind", "level", "terms", "pattern",
+                                                      "when", "message")], voice_rows))]
+    if s.blackout:
+        rows = [[h(b.date), h(b.reason) or none,
+                 h(", ".join(b.pillars)) if b.pillars is not None else h("*")]
+                for b in s.blackout]
+        blocks += [heading(lab["blackout"], "blackout"),
+                   block(table([h(lab[k]) for k in ("date", "reason", "pillars")], rows))]
+    if s.severity:
+        rows = [[f"<code>{h(k)}</code>", h(v)] for k, v in sorted(s.severity.items())]
+        blocks += [heading(lab["severity_overrides"], "severity"),
+                   block(table([h(lab["rule"]), h(lab["level"])], rows))]
+    rule_rows = [[f"<code>{h(r.code)}</code>", h(r.name), h(r.level), h(r.summary)]
+                 for r in RULES.values()]
+    blocks += [heading(lab["rule_codes"], "rule-codes"),
+               block(table([h(lab[k]) for k in ("rule", "name", "default", "fires_when")],
+                           rule_rows))]
+    return page(lab["guidelines"], blocks)

@@ -1,0 +1,151 @@
+"""The words of the generated pages, in English and Indonesian (``language`` in rules.yml)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+LANGUAGES = ("en", "id")
+
+_EN: dict[str, str] = {
+    "overview": "Overview", "calendar": "Calendar", "channels": "Channels",
+    "personas": "Personas", "campaigns": "Campaigns", "mix": "Content mix", "backlog": "Backlog",
+    "checks": "Checks", "guidelines": "Guidelines", "subscribe": "Subscribe", "pages": "Pages",
+    "next_14": "Next 14 days", "by_status": "Posts by status", "open_problems": "Open problems",
+    "no_posts": "No posts.", "no_problems": "No problems: the plan passes every check.",
+    "all_checks": "See all checks", "today": "today", "holiday": "Holiday",
+    "prev_month": "Previous month", "next_month": "Next month", "all_day": "all day",
+    "time": "Time", "date": "Date", "title": "Title", "channel": "Channel", "pillar": "Pillar",
+    "status": "Status", "format": "Format", "persona": "Personas", "campaign": "Campaign",
+    "author": "Author", "editor": "Editor", "tags": "Tags", "link": "Link", "media": "Media",
+    "file": "File", "caption": "Caption", "facts": "Facts", "length": "Length",
+    "diagnostics": "Diagnostics", "no_diagnostics": "No diagnostics for this post.",
+    "characters": "characters", "graphemes": "graphemes", "weighted": "weighted characters",
+    "hashtags": "hashtags", "limit": "limit", "over_limit": "over the limit",
+    "count_fallback": "counted as graphemes: X's weighted count is not available",
+    "platform": "Platform", "per_day": "Posts per day", "per_week": "Posts per week",
+    "min_gap": "Minimum gap", "best_formats": "Best formats", "max_length": "Maximum length",
+    "max_hashtags": "Maximum hashtags", "posts": "Posts", "month": "Month", "count": "Count",
+    "coverage": "Coverage by month", "description": "Description", "name": "Name",
+    "start": "Start", "end": "End", "goal": "Goal", "owner": "Owner", "brief": "Brief",
+    "window": "Window", "share": "Share", "target": "Target", "max": "Max", "total": "Total",
+    "tolerance": "Tolerance", "min_posts": "Minimum posts judged", "week": "Week",
+    "off_target": "off target", "over_max": "over max", "not_judged": "too few posts to judge",
+    "whole_plan": "Whole plan", "ideas": "Ideas", "no_ideas": "The backlog is empty.",
+    "severity": "Severity", "rule": "Rule", "message": "Message", "where": "Where",
+    "error": "error", "warning": "warning", "info": "info",
+    "errors": "errors", "warnings": "warnings",
+    "settings": "Settings", "timezone": "Time zone", "language": "Language",
+    "event_minutes": "Event length (minutes)", "holidays": "National holidays",
+    "voice": "Brand voice", "kind": "Kind", "level": "Level", "terms": "Terms",
+    "pattern": "Pattern", "when": "Applies when", "blackout": "Blackout dates",
+    "reason": "Reason", "workflow": "Workflow", "approve_before": "Approve before",
+    "persona_review": "Review personas every", "severity_overrides": "Severity overrides",
+    "rule_codes": "Rule codes", "default": "Default", "fires_when": "Fires when",
+    "pillars": "Pillars", "max_consecutive": "Maximum in a row", "guides": "Guides",
+    "feeds": "Calendar feeds", "feed": "Feed", "https_link": "https link",
+    "webcal_link": "webcal link", "download": "Download",
+    "no_site_url": "Set `site_url` in mkdocs.yml to get subscription links that calendar "
+                   "apps can reach; until then the feeds can only be downloaded.",
+    "how_google": "Google Calendar", "how_outlook": "Outlook", "how_apple": "Apple Calendar",
+    "google_steps": "On calendar.google.com, next to “Other calendars” choose “+”, then "
+                    "“From URL”, paste the https link and choose “Add calendar”. Google refreshes "
+                    "subscribed calendars every few hours.",
+    "outlook_steps": "In Outlook on the web choose “Add calendar”, then “Subscribe from web”, "
+                     "paste the https link, give it a name and choose “Import”.",
+    "apple_steps": "On a Mac choose File › New Calendar Subscription and paste the webcal link "
+                   "(on iPhone: Settings › Calendar › Accounts › Add Account › Other › Add "
+                   "Subscribed Calendar). Set auto-refresh to every hour.",
+    "interests": "Interests", "demographics": "Demographics", "last_reviewed": "Last reviewed",
+    "other": "Other", "none": "—", "legend": "Legend", "open": "Open", "more": "more",
+    "upcoming": "Upcoming", "problems_count": "problems",
+    "mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri", "sat": "Sat",
+    "sun": "Sun",
+    "m1": "January", "m2": "February", "m3": "March", "m4": "April", "m5": "May", "m6": "June",
+    "m7": "July", "m8": "August", "m9": "September", "m10": "October", "m11": "November",
+    "m12": "December",
+    "idea": "idea", "draft": "draft", "review": "review", "approved": "approved",
+    "scheduled": "scheduled", "published": "published", "cancelled": "cancelled",
+}
+
+_ID: dict[str, str] = {
+    "overview": "Ringkasan", "calendar": "Kalender", "channels": "Kanal",
+    "personas": "Persona", "campaigns": "Kampanye", "mix": "Bauran konten", "backlog": "Ide",
+    "checks": "Pemeriksaan", "guidelines": "Pedoman", "subscribe": "Langganan",
+    "pages": "Halaman",
+    "next_14": "14 hari ke depan", "by_status": "Unggahan per status",
+    "open_problems": "Masalah terbuka", "no_posts": "Tidak ada unggahan.",
+    "no_problems": "Tidak ada masalah: rencana lolos semua pemeriksaan.",
+    "all_checks": "Lihat semua pemeriksaan", "today": "hari ini", "holiday": "Hari libur",
+    "prev_month": "Bulan sebelumnya", "next_month": "Bulan berikutnya",
+    "all_day": "sepanjang hari",
+    "time": "Waktu", "date": "Tanggal", "title": "Judul", "channel": "Kanal", "pillar": "Pilar",
+    "status": "Status", "format": "Format", "persona": "Persona", "campaign": "Kampanye",
+    "author": "Penulis", "editor": "Editor", "tags": "Tag", "link": "Tautan", "media": "Media",
+    "file": "Berkas", "caption": "Keterangan", "facts": "Rincian", "length": "Panjang",
+    "diagnostics": "Diagnostik", "no_diagnostics": "Tidak ada diagnostik untuk unggahan ini.",
+    "characters": "karakter", "graphemes": "grafem", "weighted": "karakter berbobot",
+    "hashtags": "tagar", "limit": "batas", "over_limit": "melebihi batas",
+    "count_fallback": "dihitung sebagai grafem: hitungan berbobot X tidak tersedia",
+    "platform": "Platform", "per_day": "Unggahan per hari", "per_week": "Unggahan per minggu",
+    "min_gap": "Jarak minimum", "best_formats": "Format terbaik",
+    "max_length": "Panjang maksimum", "max_hashtags": "Tagar maksimum", "posts": "Unggahan",
+    "month": "Bulan", "count": "Jumlah", "coverage": "Cakupan per bulan",
+    "description": "Deskripsi", "name": "Nama", "start": "Mulai", "end": "Selesai",
+    "goal": "Tujuan", "owner": "Penanggung jawab", "brief": "Ringkasan kampanye",
+    "window": "Periode", "share": "Porsi", "target": "Target", "max": "Maks",
+    "total": "Total", "tolerance": "Toleransi", "min_posts": "Minimum unggahan dinilai",
+    "week": "Minggu", "off_target": "meleset dari target", "over_max": "melebihi maks",
+    "not_judged": "terlalu sedikit unggahan untuk dinilai", "whole_plan": "Seluruh rencana",
+    "ideas": "Ide", "no_ideas": "Belum ada ide.",
+    "severity": "Tingkat", "rule": "Aturan", "message": "Pesan", "where": "Lokasi",
+    "error": "galat", "warning": "peringatan", "info": "info",
+    "errors": "galat", "warnings": "peringatan",
+    "settings": "Pengaturan", "timezone": "Zona waktu", "language": "Bahasa",
+    "event_minutes": "Durasi acara (menit)", "holidays": "Hari libur nasional",
+    "voice": "Gaya bahasa merek", "kind": "Jenis", "level": "Tingkat", "terms": "Istilah",
+    "pattern": "Pola", "when": "Berlaku jika", "blackout": "Tanggal larangan",
+    "reason": "Alasan", "workflow": "Alur kerja", "approve_before": "Setujui sebelum",
+    "persona_review": "Tinjau persona setiap", "severity_overrides": "Penyesuaian tingkat",
+    "rule_codes": "Kode aturan", "default": "Bawaan", "fires_when": "Muncul jika",
+    "pillars": "Pilar", "max_consecutive": "Maksimum berturut-turut", "guides": "Panduan",
+    "feeds": "Umpan kalender", "feed": "Umpan", "https_link": "tautan https",
+    "webcal_link": "tautan webcal", "download": "Unduh",
+    "no_site_url": "Isi `site_url` di mkdocs.yml agar aplikasi kalender dapat berlangganan; "
+                   "sampai saat itu umpan hanya bisa diunduh.",
+    "how_google": "Google Calendar", "how_outlook": "Outlook", "how_apple": "Apple Calendar",
+    "google_steps": "Di calendar.google.com, di samping “Kalender lain” pilih “+”, lalu "
+                    "“Dari URL”, tempel tautan https dan pilih “Tambahkan kalender”. Google "
+                    "memperbarui kalender langganan setiap beberapa jam.",
+    "outlook_steps": "Di Outlook web pilih “Tambahkan kalender”, lalu “Berlangganan dari web”, "
+                     "tempel tautan https, beri nama dan pilih “Impor”.",
+    "apple_steps": "Di Mac pilih File › Langganan Kalender Baru lalu tempel tautan webcal "
+                   "(di iPhone: Pengaturan › Kalender › Akun › Tambah Akun › Lainnya › Tambah "
+                   "Kalender Langganan). Atur penyegaran otomatis setiap jam.",
+    "interests": "Minat", "demographics": "Demografi", "last_reviewed": "Terakhir ditinjau",
+    "other": "Lainnya", "none": "—", "legend": "Keterangan warna", "open": "Buka",
+    "more": "lagi", "upcoming": "Mendatang", "problems_count": "masalah",
+    "mon": "Sen", "tue": "Sel", "wed": "Rab", "thu": "Kam", "fri": "Jum", "sat": "Sab",
+    "sun": "Min",
+    "m1": "Januari", "m2": "Februari", "m3": "Maret", "m4": "April", "m5": "Mei", "m6": "Juni",
+    "m7": "Juli", "m8": "Agustus", "m9": "September", "m10": "Oktober", "m11": "November",
+    "m12": "Desember",
+    "idea": "ide", "draft": "draf", "review": "ditinjau", "approved": "disetujui",
+    "scheduled": "terjadwal", "published": "terbit", "cancelled": "batal",
+}
+
+_ALL: Mapping[str, Mapping[str, str]] = {"en": _EN, "id": _ID}
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Labels:
+    """``labels["overview"]`` in the plan's language (English for unknown languages)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in _ALL else "en"
+        self._words = _ALL[self.language]
+
+    def __getitem__(self, key: str) -> str:
+        return self._words[key]
+
+    def month(self, year: int, month: int) -> str:
+        return f"{self._words[f'm{month}']} {year}"

@@ -1,0 +1,157 @@
+"""``/posts/<id>/``: the caption as published, its facts, its length and its diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..diagnostics import Diagnostic
+from ..model import Post
+from ..platforms import PLATFORMS
+from .context import Context
+from .html import block, caption_html, h, heading, link, page, table
+from .links import Linker, address
+
+try:  # X's weighted count lives in textcount; without it, fall back to graphemes
+    from ..textcount import grapheme_length, hashtags, x_length
+
+    def _count(caption: str, counting: str) -> tuple[int, bool]:
+        if counting == "weighted":
+            return x_length(caption).length, False
+        return grapheme_length(caption).length, False
+
+    def _hashtags(caption: str) -> int:
+        return len(hashtags(caption))
+except ImportError:  # pragma: no cover - only while textcount is not part of the package
+    _GRAPHEME = regex.compile(r"\X")
+    _TAG = regex.compile(r"(?<![\w&/#])#(\w*\p{L}\w*)")
+
+    def _count(caption: str, counting: str) -> tuple[int, bool]:
+        return sum(1 for _ in _GRAPHEME.finditer(caption)), counting == "weighted"
+
+    def _hashtags(caption: str) -> int:
+        return len(_TAG.findall(caption))
+
+
+def pages(ctx: Context) -> Iterator[tuple[str, str]]:
+    for post in ctx.posts:
+        where = address("posts", post.id)
+        yield where, post_page(ctx, post, ctx.linker(where))
+
+
+def post_page(ctx: Context, post: Post, link_to: Linker) -> str:
+    lab = ctx.labels
+    caption = f'<div class="smm-caption">{caption_html(post.caption)}</div>'
+    return page(post.title, [
+        block(f'<p class="smm-post-head">{ctx.status_badge(post.status)} '
+              f'{ctx.pillar_badge(post.pillar)} '
+              + " ".join(ctx.channel_mark(c) for c in post.channels) + "</p>"),
+        heading(lab["caption"], "caption"),
+        block(caption),
+        heading(lab["length"], "length"),
+        block(_lengths(ctx, post)),
+        heading(lab["facts"], "facts"),
+        block(_facts(ctx, post, link_to)),
+        heading(lab["diagnostics"], "diagnostics"),
+        block(diagnostics_table(ctx, ctx.diagnostics_by_post.get(post.id, []), link_to,
+                                empty=lab["no_diagnostics"], with_post=False)),
+    ])
+
+
+def _lengths(ctx: Context, post: Post) -> str:
+    lab = ctx.labels
+    rows = []
+    tags = _hashtags(post.caption)
+    for cid in post.channels:
+        ch = ctx.channel(cid)
+        limits = PLATFORMS.get(ch.platform) if ch is not None else None
+        counting = limits.counting if limits is not None else "graphemes"
+        limit = (ch.max_length if ch is not None and ch.max_length is not None
+                 else limits.max_length if limits is not None else None)
+        max_tags = (ch.max_hashtags if ch is not None and ch.max_hashtags is not None
+                    else limits.max_hashtags if limits is not None else None)
+        n, fallback = _count(post.caption, counting)
+        unit = lab["graphemes"] if counting != "weighted" or fallback else lab["weighted"]
+        over = limit is not None and n > limit
+        length = f"{n} / {limit}" if limit is not None else str(n)
+        note = f' <span class="smm-over">{h(lab["over_limit"])}</span>' if over else ""
+        if fallback:
+            note += f' <span class="smm-note">({h(lab["count_fallback"])})</span>'
+        tag_text = f"{tags} / {max_tags}" if max_tags is not None else str(tags)
+        tag_note = (f' <span class="smm-over">{h(lab["over_limit"])}</span>'
+                    if max_tags is not None and tags > max_tags else "")
+        rows.append([ctx.channel_mark(cid) + " " + h(ctx.channel_name(cid)),
+                     f'<span class="smm-count">{h(length)}</span> {h(unit)}{note}',
+                     h(tag_text) + tag_note])
+    return table([h(lab["channel"]), h(lab["length"]), h(lab["hashtags"])], rows,
+                 cls="smm-lengths")
+
+
+def _facts(ctx: Context, post: Post, link_to: Linker) -> str:
+    lab = ctx.labels
+    plan = ctx.plan
+    none = h(lab["none"])
+
+    def persona(pid: str) -> str:
+        per = plan.personas.get(pid)
+        if per is None:
+            return h(pid)
+        return f'<a href="{link_to.page(address("personas", pid))}">{h(per.name)}</a>'
+
+    campaign = none
+    if post.campaign:
+        cam = plan.campaigns.get(post.campaign)
+        campaign = (f'<a href="{link_to.page(address("campaigns", post.campaign))}">'
+                    f'{h(cam.name)}</a>' if cam is not None else h(post.campaign))
+    when = h(ctx.local_when(post))
+    if post.start is not None:
+        when += f' <span class="smm-note">({h(plan.settings.timezone)})</span>'
+        when = (f'<a href="{link_to.page(address("calendar", f"{post.start:%Y-%m}"))}">'
+                f"{when}</a>")
+    channels = ", ".join(
+        f'<a href="{link_to.page(address("channels", c))}">{h(ctx.channel_name(c))}</a>'
+        if ctx.channel(c) is not None else h(c) for c in post.channels)
+    facts: list[tuple[str, str]] = [
+        ("date", when),
+        ("channel", channels or none),
+        ("pillar", ctx.pillar_badge(post.pillar)),
+        ("status", ctx.status_badge(post.status)),
+        ("format", h(post.format) if post.format else none),
+        ("persona", ", ".join(persona(p) for p in post.personas) or none),
+        ("campaign", campaign),
+        ("author", ctx.member_name(post.author)),
+        ("editor", ctx.member_name(post.editor)),
+        ("tags", ", ".join(h(t) for t in post.tags) or none),
+        ("link", link(post.link, post.link) if post.link else none),
+        ("media", "<br>".join(link(m, m) for m in post.media) or none),
+        ("file", f"<code>{h(post.path)}</code>"),
+    ]
+    rows = [f"<tr><th>{h(lab[key])}</th><td>{value}</td></tr>" for key, value in facts]
+    for name, value in sorted(post.metrics.items()):
+        rows.append(f"<tr><th>{h(name)}</th><td>{h(value)}</td></tr>")
+    return '<table class="smm-facts"><tbody>' + "".join(rows) + "</tbody></table>"
+
+
+def diagnostics_table(ctx: Context, found: list[Diagnostic], link_to: Linker, *, empty: str,
+                      with_post: bool = True) -> str:
+    """Diagnostics as a table: severity, rule, where, message (and the post)."""
+    lab = ctx.labels
+    if not found:
+        return f'<p class="smm-empty">{h(empty)}</p>'
+    head = [h(lab["severity"]), h(lab["rule"]), h(lab["where"]), h(lab["message"])]
+    if with_post:
+        head.append(h(lab["posts"]))
+    posts = {p.id: p for p in ctx.posts} if with_post else {}
+    rows = []
+    for d in found:
+        row = [f'<span class="smm-sev smm-sev-{h(d.severity)}">{h(lab[d.severity])}</span>',
+               f"<code>{h(d.code)}</code> {h(d.name)}",
+               f"<code>{h(d.file)}:{d.line}:{d.column}</code>",
+               h(d.message) + (f'<br><span class="smm-note">{h(d.help)}</span>'
+                               if d.help else "")]
+        if with_post:
+            post = posts.get(d.post) if d.post else None
+            row.append(ctx.post_link(link_to, post) if post is not None else "")
+        rows.append(row)
+    return table(head, rows, cls="smm-diagnostics")
