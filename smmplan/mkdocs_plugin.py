@@ -51,6 +51,8 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
     def __init__(self) -> None:
         self.result: CheckResult | None = None
         """Set by ``smmplan build`` to the result it already checked; else checked here."""
+        self.feeds: dict[str, bytes] | None = None
+        """Set by ``smmplan build`` to the feeds it rendered; else rendered here."""
         self.root: Path | None = None
 
     @event_priority(100)  # before search and theme plugins read the language
@@ -96,7 +98,8 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             css = resources.files("smmplan").joinpath("assets", name).read_bytes()
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=css,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        for path, data in sorted(_feeds(self.result).items()):
+        feeds = self.feeds if self.feeds is not None else _feeds(self.result)
+        for path, data in sorted(feeds.items()):
             files.append(File.generated(config, path, content=data))
         if not config.nav:
             own = sorted(f.src_uri for f in files.documentation_pages()

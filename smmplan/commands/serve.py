@@ -1,11 +1,52 @@
-"""`smmplan serve` (placeholder until its issue lands)."""
+"""``smmplan serve``: a live preview of the site that rebuilds on every change to the plan."""
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import os
+import sys
+
 import click
+
+from ..cli import CommandError, plan_root, today_option
 
 
 @click.command(name="serve")
-def command() -> None:
-    """Not implemented yet."""
-    raise click.ClickException("smmplan serve is not implemented yet")
+@click.option("--dev-addr", metavar="HOST:PORT", default="127.0.0.1:8000", show_default=True,
+              help="Address the preview listens on.")
+@today_option
+@click.pass_context
+def command(ctx: click.Context, dev_addr: str, today: dt.date | None) -> None:
+    """Preview the site; any change under content/, personas/ or guidelines/ rebuilds it.
+
+    The page in the browser reloads by itself, so an edit to one post shows within a second
+    or two, without restarting.
+
+    \b
+    Example:
+        smmplan serve
+        smmplan serve --dev-addr 0.0.0.0:8080
+    """
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    root = plan_root(ctx)
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise CommandError(f"no mkdocs.yml in {root}; `smmplan init` writes one")
+    if today is not None:
+        # each rebuild loads a fresh plugin, which reads today from here
+        os.environ["SMMPLAN_TODAY"] = today.isoformat()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+    except MkDocsException as e:
+        raise CommandError(str(e)) from None
+    finally:
+        logger.removeHandler(handler)

@@ -1,0 +1,139 @@
+"""Build the plan site: check, render into a temporary folder beside the target, swap it in.
+
+A failed build (plan errors, a strict warning, an mkdocs error) leaves the previous site as it
+was. The same plan gives the same bytes: mkdocs' dates (sitemap, gzip header) come from the plan's
+last commit instead of the wall clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .check import CheckResult, check_plan
+
+PLUGIN = "smmplan"
+
+
+class BuildError(Exception):
+    """The site could not be built; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class BuildOutcome:
+    result: CheckResult
+    site_dir: Path | None
+    """Where the site was written; None when nothing was written."""
+    pages: int = 0
+    feeds: int = 0
+
+
+def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | None = None,
+               strict: bool = False) -> BuildOutcome:
+    """Check the plan at ``root`` and, without errors (or warnings, with ``strict``), build it.
+
+    ``site_dir`` defaults to mkdocs.yml's ``site_dir`` (``site/``). Raises :class:`BuildError`
+    when mkdocs cannot build; returns with ``site_dir=None`` when the plan has errors.
+    """
+    root = root.resolve()
+    result = check_plan(root, today)
+    if result.errors or (strict and result.warnings):
+        return BuildOutcome(result, None)
+    config_file = root / "mkdocs.yml"
+    if not config_file.is_file():
+        raise BuildError(f"no mkdocs.yml in {root}; `smmplan init` writes one")
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from . import ical
+    from .gitdates import read_history
+
+    history = read_history(root)
+    feeds = ical.render_feeds(result.plan, history)  # before the epoch below enters the env
+    epoch = history.last_commit
+    if epoch is None:
+        epoch = int(history.stamp("mkdocs.yml").timestamp())
+    try:
+        probe = load_config(config_file=str(config_file))
+    except MkDocsException as e:
+        raise BuildError(f"mkdocs.yml: {e}") from None
+    target = (root / (site_dir or Path(probe.site_dir))).resolve()
+    _check_target(root, target, Path(probe.docs_dir).resolve())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        with _environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
+            try:
+                config = load_config(config_file=str(config_file), site_dir=str(temp),
+                                     strict=strict)
+            except MkDocsException as e:
+                raise BuildError(f"mkdocs.yml: {e}") from None
+            plugin = config.plugins.get(PLUGIN)
+            if plugin is None:
+                raise BuildError("mkdocs.yml does not use the smmplan plugin: add "
+                                 "`plugins: [search, smmplan]`")
+            plugin.result = result  # type: ignore[attr-defined]
+            plugin.feeds = feeds  # type: ignore[attr-defined]
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            except MkDocsException as e:
+                raise BuildError(f"mkdocs: {e}") from None
+            finally:
+                config.plugins.on_shutdown()
+        pages = sum(1 for _ in temp.rglob("index.html"))
+        _swap(temp, target)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return BuildOutcome(result, target, pages, len(feeds))
+
+
+def _check_target(root: Path, target: Path, docs: Path) -> None:
+    """Refuse a site folder whose replacement would delete the plan itself."""
+    if target == root or root.is_relative_to(target):
+        raise BuildError(f"--site-dir {target} would replace the plan; choose a new folder")
+    for folder in (docs, root / "personas", root / "guidelines", root / ".git"):
+        if target == folder or target.is_relative_to(folder):
+            raise BuildError(f"--site-dir {target} is inside the plan's {folder.name}/ folder")
+    if target.exists() and not target.is_dir():
+        raise BuildError(f"--site-dir {target} is a file")
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put ``new`` in place of ``target``: the old site stays whole until the last moment."""
+    if not target.exists():
+        new.rename(target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    old.rmdir()
+    target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        old.rename(target)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def _environ(**values: str) -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update({k: v for k, v in values.items() if k not in os.environ or
+                       k == "NO_MKDOCS_2_WARNING"})
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
