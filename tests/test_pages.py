@@ -1,0 +1,253 @@
+"""Page generation as a pure function: addresses, grid placement, labels, escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smmplan.check import check_plan
+from smmplan.ical import describe_feeds
+from smmplan.pages import navigation, render_pages, source_path
+from smmplan.pages.html import caption_html, h, safe_url
+
+from conftest import FIXTURES
+
+PLAN = FIXTURES / "site" / "plan"
+HOSTILE = FIXTURES / "site" / "hostile"
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_pages(check_plan(PLAN, TODAY))
+
+
+def cell(page: str, day: str) -> str:
+    m = re.search(rf'<td class="[^"]*" data-date="{day}">(.*?)</td>', page)
+    assert m, day
+    return m.group(1)
+
+
+def test_every_page_of_the_spec_at_its_address(pages: dict[str, str]) -> None:
+    assert list(pages) == [
+        "/", "/backlog/", "/calendar/2026-11/", "/calendar/2026-12/",
+        "/campaigns/december-launch/", "/channels/instagram/", "/channels/linkedin/",
+        "/channels/x/", "/checks/", "/guidelines/", "/mix/", "/personas/mahasiswa/",
+        "/personas/pekerja/", "/posts/christmas/", "/posts/gula-aren-launch/",
+        "/posts/idea-podcast/", "/posts/late-night/", "/posts/linkedin-story/",
+        "/posts/quote-monday/", "/posts/tips-seduh/", "/subscribe/",
+    ]
+    assert source_path("/") == "index.md"
+    assert source_path("/posts/late-night/") == "posts/late-night/index.md"
+
+
+def test_same_plan_same_pages() -> None:
+    first = render_pages(check_plan(PLAN, TODAY))
+    assert render_pages(check_plan(PLAN, TODAY)) == first
+
+
+def test_month_grid_weeks_start_on_monday_and_posts_sit_on_local_days(
+        pages: dict[str, str]) -> None:
+    dec = pages["/calendar/2026-12/"]
+    days = re.findall(r'data-date="(\d{4}-\d\d-\d\d)"', dec)
+    assert days[0] == "2026-11-30" and days[-1] == "2027-01-03" and len(days) == 35
+    assert dt.date.fromisoformat(days[0]).weekday() == 0
+    # 2026-12-01T23:30Z is 06:30 on 2 December in Jakarta
+    assert 'data-post="late-night"' in cell(dec, "2026-12-02")
+    assert '<span class="smm-time">06:30</span>' in cell(dec, "2026-12-02")
+    assert "late-night" not in cell(dec, "2026-12-01")
+    first = cell(dec, "2026-12-01")
+    assert 'href="../../posts/gula-aren-launch/"' in first
+    assert first.count('class="smm-ch ') == 2  # a cross-post shows both channel marks
+    assert "smm-p3" in first  # hard-sell is the fourth pillar's colour
+    assert "all day" in cell(dec, "2026-12-25")
+    assert 'rel="prev" href="../2026-11/"' in dec
+    assert '<span class="smm-step smm-disabled">Next month</span>' in dec
+
+
+def test_today_and_holidays_are_marked(pages: dict[str, str]) -> None:
+    nov = pages["/calendar/2026-11/"]
+    assert re.search(r'<td class="smm-day smm-today" data-date="2026-11-25">', nov)
+    assert nov.count("smm-today\"") == 1
+    dec = pages["/calendar/2026-12/"]
+    assert re.search(r'<td class="smm-day smm-holiday" data-date="2026-12-25">', dec)
+    assert '<div class="smm-holiday-name" title="Holiday">Christmas Day</div>' in dec
+
+
+def test_post_page_shows_caption_facts_length_and_diagnostics(pages: dict[str, str]) -> None:
+    post = pages["/posts/gula-aren-launch/"]
+    assert post.startswith('---\ntitle: "Gula aren blend launch"\n---\n')
+    assert ('Order now at <a href="https://shop.example.org/gula-aren" rel="nofollow noopener">'
+            in post)
+    # 96 graphemes against Instagram's 2200; X counts the URL as 23: 85 weighted characters
+    assert '<span class="smm-count">96 / 2200</span> graphemes' in post
+    assert '<span class="smm-count">85 / 280</span> weighted characters' in post
+    assert "<td>2 / 5</td>" in post  # hashtags against Instagram's 5
+    assert '<a href="../../personas/pekerja/">Pekerja kantor</a>' in post
+    assert '<a href="../../campaigns/december-launch/">December launch</a>' in post
+    assert "2026-12-01 10:00" in post and "(Asia/Jakarta)" in post
+    assert "No diagnostics for this post." in post
+
+
+def test_post_diagnostics_and_checks(make_plan) -> None:
+    root = make_plan({"content/posts/a.md": """\
+        ---
+        title: Loud
+        date: 2026-12-01 09:00
+        channel: x
+        pillar: education
+        ---
+
+        """ + "y" * 290 + "\n"})
+    out = render_pages(check_plan(root, TODAY))
+    assert "<code>SMM301</code> too-long" in out["/posts/a/"]
+    assert '<span class="smm-count">290 / 280</span>' in out["/posts/a/"]
+    assert "over the limit" in out["/posts/a/"]
+    assert re.search(r"<code>SMM301</code> too-long</td><td><code>content/posts/a.md:7:\d+</code>",
+                     out["/checks/"])
+    assert '<a href="../posts/a/">Loud</a>' in out["/checks/"]
+    assert "1 errors" in out["/"]
+
+
+def test_overview_lists_the_next_14_days_and_counts_by_status(pages: dict[str, str]) -> None:
+    home = pages["/"]
+    upcoming = home.split('id="next-14-days"')[1].split('id="by-status"')[0]
+    assert re.findall(r'href="posts/([a-z-]+)/"', upcoming) == [
+        "quote-monday", "gula-aren-launch", "late-night"]  # 9 December is the 15th day
+    status = home.split('id="by-status"')[1].split('id="open-problems"')[0]
+    counts = dict(re.findall(r'smm-status-(\w+)">\w+</span></td><td>(\d+)</td>', status))
+    assert counts == {"idea": "1", "draft": "3", "review": "0", "approved": "1",
+                      "scheduled": "1", "published": "1", "cancelled": "0"}
+    assert "No problems: the plan passes every check." in home
+
+
+def test_persona_page_lists_posts_and_coverage_by_month(pages: dict[str, str]) -> None:
+    page = pages["/personas/mahasiswa/"]
+    coverage = page.split('id="coverage"')[1].split('id="posts"')[0]
+    assert re.findall(r">(\w+ 2026)</a></td><td>.*?</td><td>(\d+)</td>", coverage) == [
+        ("November 2026", "1"), ("December 2026", "2")]
+    assert re.findall(r'href="../../posts/([a-z-]+)/"', page) == [
+        "tips-seduh", "gula-aren-launch", "late-night"]
+    assert "<th>city</th><td>Yogyakarta</td>" in page
+
+
+def test_mix_page_shares_against_targets(pages: dict[str, str]) -> None:
+    mix = pages["/mix/"]
+    whole = mix.split('id="whole-plan"')[1].split("<h2")[0]
+    # counted posts: tips(education), quote-monday(quote), launch x2 channels (hard-sell),
+    # late-night (soft-sell), linkedin-story (education), christmas (quote) = 7
+    assert re.search(r'data-pillar="hard-sell">.*?29% \(2\)</td><td class="smm-num">15%</td>'
+                     r'<td class="smm-num">50%</td>', whole)
+    assert "Week 2026-W49" in mix
+    assert "too few posts to judge" in mix
+
+
+def test_subscribe_lists_every_feed_with_https_and_webcal(pages: dict[str, str]) -> None:
+    page = pages["/subscribe/"]
+    plan = check_plan(PLAN, TODAY).plan
+    for feed in describe_feeds(plan):
+        assert f'href="https://plan.example.org/kopi/{feed.path}"' in page
+        assert f'href="webcal://plan.example.org/kopi/{feed.path}"' in page
+    for app in ("Google Calendar", "Outlook", "Apple Calendar"):
+        assert f"<h3>{app}</h3>" in page
+
+
+def test_guidelines_page_renders_guides_and_rule_tables(pages: dict[str, str]) -> None:
+    page = pages["/guidelines/"]
+    assert '<h2 id="guide-1">Brand voice</h2>' in page
+    assert "<strong>helpful</strong>" in page
+    assert "<td>Kopi murah gan</td>" in page
+    assert "<td>Asia/Jakarta</td>" in page
+    assert "<td>no-slang</td><td>banned</td><td>warning</td><td>gan, sis</td>" in page
+    assert "<code>SMM101</code>" in page
+
+
+def test_indonesian_labels(make_plan) -> None:
+    root = make_plan({"content/posts/a.md": "---\ntitle: A\ndate: 2026-12-07 09:00\n"
+                      "channel: x\npillar: quote\n---\nHalo.\n"},
+                     rules="timezone: Asia/Jakarta\nlanguage: id\nholidays: ID\n"
+                           "channels: {x: {platform: x}}\n")
+    out = render_pages(check_plan(root, TODAY))
+    assert out["/calendar/2026-12/"].startswith('---\ntitle: "Desember 2026"\n')
+    assert '<th scope="col">Sen</th>' in out["/calendar/2026-12/"]
+    assert out["/"].startswith('---\ntitle: "Ringkasan"\n')
+    assert [n.title for n in navigation(check_plan(root, TODAY))][:3] == [
+        "Ringkasan", "Kalender", "Kanal"]
+
+
+def test_navigation_lists_months_and_groups_never_posts() -> None:
+    nav = navigation(check_plan(PLAN, TODAY))
+    flat = [(n.title, n.address, [(c.title, c.address) for c in n.children]) for n in nav]
+    assert flat == [
+        ("Overview", "/", []),
+        ("Calendar", None, [("November 2026", "/calendar/2026-11/"),
+                            ("December 2026", "/calendar/2026-12/")]),
+        ("Channels", None, [("Instagram", "/channels/instagram/"),
+                            ("LinkedIn", "/channels/linkedin/"), ("X", "/channels/x/")]),
+        ("Personas", None, [("Mahasiswa", "/personas/mahasiswa/"),
+                            ("Pekerja kantor", "/personas/pekerja/")]),
+        ("Campaigns", None, [("December launch", "/campaigns/december-launch/")]),
+        ("Content mix", "/mix/", []), ("Backlog", "/backlog/", []),
+        ("Checks", "/checks/", []), ("Guidelines", "/guidelines/", []),
+        ("Subscribe", "/subscribe/", []),
+    ]
+
+
+def test_file_urls_when_directory_urls_are_off() -> None:
+    out = render_pages(check_plan(PLAN, TODAY), directory_urls=False)
+    assert 'href="../../posts/late-night/index.html"' in out["/calendar/2026-12/"]
+    assert 'href="calendar/2026-11/index.html"' in out["/"]
+
+
+def test_page_generation_does_not_import_mkdocs() -> None:
+    code = ("import sys, datetime; from smmplan.check import check_plan; "
+            "from smmplan.pages import render_pages; "
+            f"render_pages(check_plan({str(PLAN)!r}, datetime.date(2026, 11, 25))); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
+
+
+# --- escaping ------------------------------------------------------------------------------
+
+def test_h_makes_values_inert_as_html_markdown_and_jinja() -> None:
+    assert h("<a href='x'>{{ 1 }}</a>\n--8<--") == (
+        "&lt;a href=&#39;x&#39;&gt;&#123;&#123; 1 &#125;&#125;&lt;/a&gt;&#10;--8&lt;--")
+    assert h("`code` $x$ 100%") == "&#96;code&#96; &#36;x&#36; 100%"
+
+
+def test_safe_url_drops_scripted_schemes() -> None:
+    assert safe_url("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url(" JaVa\tScRiPt:alert(1)") is None
+    assert safe_url("data:text/html,<script>") is None
+    assert safe_url("vbscript:x") is None
+    assert safe_url("/relative") is None
+
+
+def test_caption_html_shows_html_as_text_and_links_only_web_urls() -> None:
+    got = caption_html('Hi <script>x()</script>\n[a](javascript:x) https://ex.org/p, {{ y }}')
+    assert got == ('Hi &lt;script&gt;x()&lt;/script&gt;<br>[a](javascript:x) '
+                   '<a href="https://ex.org/p" rel="nofollow noopener">https://ex.org/p</a>, '
+                   '&#123;&#123; y &#125;&#125;')
+
+
+def test_hostile_plan_values_never_reach_a_page_raw() -> None:
+    out = render_pages(check_plan(HOSTILE, TODAY))
+    for address, text in out.items():
+        body = text.split("\n---\n", 1)[1]
+        assert not re.search(r"<(script|svg|iframe)", body, re.I), address
+        assert not re.search(r'<[a-z][^>]*\son(error|load|click|mouseover)=', body, re.I), address
+        assert not re.search(r'<a\s[^>]*href="\s*javascript', body, re.I), address
+        assert "{{" not in text and "{%" not in text, address
+        # nothing a line-anchored Markdown preprocessor would act on
+        for line in body.split("\n"):
+            assert line == "" or line.startswith("<"), (address, line[:80])
+    title = out["/posts/xss-title/"].split("\n")[1]
+    assert title.startswith('title: "&lt;/title&gt;&lt;script&gt;')
