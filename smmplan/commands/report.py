@@ -1,11 +1,39 @@
-"""`smmplan report` (placeholder until its issue lands)."""
+"""``smmplan report``: the content mix and posting frequency per window and channel."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
+
+from ..cli import plan_root, today_option
 
 
 @click.command(name="report")
-def command() -> None:
-    """Not implemented yet."""
-    raise click.ClickException("smmplan report is not implemented yet")
+@click.option("--window", type=click.Choice(["week", "month"]), default=None,
+              help="Window of the mix: ISO week or calendar month (default: mix.window in "
+                   "guidelines/rules.yml).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="Output format: a table, Markdown for a pull request, "
+                                      "or JSON.")
+@today_option
+@click.pass_context
+def command(ctx: click.Context, window: str | None, fmt: str, today: dt.date | None) -> None:
+    """Show the content mix and posting frequency per window and channel, against the targets
+    and limits of guidelines/rules.yml.
+
+    Cancelled posts and ideas are left out; a cross-post counts once on each channel. The
+    report does not depend on today (``--today`` is accepted for symmetry with ``check``).
+
+    \b
+    Example:
+        smmplan report
+        smmplan report --window month --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from .. import report
+    from ..load import load_plan
+
+    plan, _ = load_plan(plan_root(ctx))
+    data = report.build(plan, window)
+    render = {"text": report.as_text, "markdown": report.as_markdown, "json": report.as_json}
+    click.echo(render[fmt](data), nl=False)
