@@ -228,7 +228,7 @@ def test_schemas_accept_the_example_plan() -> None:
 def test_schemas_accept_a_new_plan(tmp_path: Path, cli: Callable[..., object]) -> None:
     result = cli("init", str(tmp_path / "new"), "--today", "2026-11-25")
     assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
-    assert assert_all_valid(tmp_path / "new") == 6
+    assert assert_all_valid(tmp_path / "new") == 7  # 3 posts, campaign, persona, rules, team
 
 
 def test_cli_prints_one_schema(cli: Callable[..., object]) -> None:

@@ -41,7 +41,10 @@ def scalar(text: str) -> str:
 def front_matter(fields: Mapping[str, str | Sequence[str]]) -> str:
     lines = ["---"]
     for key, value in fields.items():
-        if isinstance(value, str):
+        if key == "date":
+            # written by _when_text, and smmplan reads dates as text: no YAML quoting needed
+            lines.append(f"{key}: {value}")
+        elif isinstance(value, str):
             lines.append(f"{key}: {scalar(value)}")
         elif len(value) == 1 and key == "channel":
             lines.append(f"{key}: {value[0]}")
