@@ -108,7 +108,7 @@ def test_post_diagnostics_and_checks(make_plan) -> None:
     assert "<code>SMM301</code> too-long" in out["/posts/a/"]
     assert '<span class="smm-count">290 / 280</span>' in out["/posts/a/"]
     assert "over the limit" in out["/posts/a/"]
-    assert re.search(r"<code>SMM301</code> too-long</td><td><code>content/posts/a.md:7:\d+</code>",
+    assert re.search(r"<code>SMM301</code> too-long</td><td><code>content/posts/a.md:8:281</code>",
                      out["/checks/"])
     assert '<a href="../posts/a/">Loud</a>' in out["/checks/"]
     assert "1 errors" in out["/"]
