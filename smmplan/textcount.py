@@ -26,6 +26,9 @@ _URL_WEIGHT: int = _X["transformed_url_length"] * _SCALE
 _RANGES: tuple[tuple[int, int, int], ...] = tuple(
     (r["start"], r["end"], r["weight"]) for r in _X["ranges"])
 
+#: code points outside the light ranges, which count double
+_HEAVY = regex.compile("[^" + "".join(f"\\U{low:08x}-\\U{high:08x}"
+                                      for low, high, weight in _RANGES if weight == _SCALE) + "]")
 _GRAPHEME = regex.compile(r"\X")
 _NON_ASCII_RUN = regex.compile(r"[^\x00-\x7f]+")
 _LINE_ENDS = regex.compile(r"\r\n|\r")
@@ -50,28 +53,40 @@ class Length:
 def x_length(text: str, limit: int | None = None) -> Length:
     """The weighted length of ``text`` on X; ``overflow`` is where it passes ``limit``."""
     normal = _LINE_ENDS.sub("\n", unicodedata.normalize("NFC", text))
-    urls = {u["indices"][0]: u["indices"][1] for u in extract_urls_with_indices(normal)}
-    emoji = _emoji_spans(normal)
+    # links first, as twitter-text looks for a link before an emoji at each index
+    entities = sorted([(u["indices"][0], 0, u["indices"][1], _URL_WEIGHT)
+                       for u in extract_urls_with_indices(normal)]
+                      + [(start, 1, end, _DEFAULT_WEIGHT)
+                         for start, end in _emoji_spans(normal).items()])
+    cap = None if limit is None else limit * _SCALE
     total = 0
     overflow = None
-    cap = None if limit is None else limit * _SCALE
-    i, n = 0, len(normal)
-    while i < n:
-        start = i
-        if i in urls:
-            total += _URL_WEIGHT
-            i = urls[i]
-        elif i in emoji:
-            total += _DEFAULT_WEIGHT
-            i = emoji[i]
-        else:
-            total += _weight(ord(normal[i]))
-            i += 1
+    pos = 0
+    for start, _, end, weight in [*entities, (len(normal), 2, len(normal), 0)]:
+        if start < pos:  # inside a link or emoji already counted
+            continue
+        plain = normal[pos:start]
+        run = _SCALE * len(plain) + (_DEFAULT_WEIGHT - _SCALE) * len(_HEAVY.findall(plain))
+        if overflow is None and cap is not None and total + run > cap:
+            overflow = pos + _first_past(plain, cap - total)
+        total += run + weight
         if overflow is None and cap is not None and total > cap:
             overflow = start
-    if normal != text:
-        overflow = None if limit is None or total <= (cap or 0) else 0
+        pos = end
+    if normal != text and overflow is not None:
+        overflow = 0
     return Length(total // _SCALE, overflow)
+
+
+def _first_past(plain: str, room: int) -> int:
+    """Index of the first character of ``plain`` whose weight no longer fits in ``room``."""
+    if _HEAVY.search(plain) is None:  # every character weighs the same
+        return min(room // _SCALE, len(plain))
+    for i, ch in enumerate(plain):
+        room -= _weight(ord(ch))
+        if room < 0:
+            return i
+    return len(plain)
 
 
 def _emoji_spans(text: str) -> dict[int, int]:
