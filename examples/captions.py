@@ -73,6 +73,9 @@ BANKS["x", "e", "umum"] = [
     _e("Menyeduh untuk banyak orang", "Menyeduh untuk enam orang? Pakai French press besar atau V60 ukuran 02 dengan 45 g kopi dan 700 ml air, tuang dalam empat tahap. Rasanya tetap rapi."),
     _e("Mencicipi dua kopi", "Cara cepat melatih lidah: seduh dua kopi berbeda dengan resep yang sama, cicipi bergantian saat hangat dan saat sudah dingin. Bedanya makin jelas ketika kopi mendingin."),
     _e("Rumus kopi kental", "Kopi terlalu encer padahal takarannya benar? Cek gilingan. Bubuk yang terlalu kasar membuat air lewat cepat dan ekstraksinya kurang. Haluskan satu klik dulu."),
+    _e("Rasio kopi susu", "Kopi susu terasa kemanisan atau hambar? Rasio awal yang enak: 1 bagian kopi pekat, 4 bagian susu. Kalau kopinya dari V60, naikkan jadi 1:2 karena seduhannya lebih ringan."),
+    _e("Menghangatkan cangkir", "Trik kecil barista: hangatkan cangkir dengan air panas sebelum kopi dituang. Kopi tidak cepat dingin dan aromanya lebih lama tercium."),
+    _e("Membersihkan grinder", "Grinder juga perlu dibersihkan. Minyak kopi yang menempel di burr lama-lama jadi tengik dan ikut ke seduhan. Sikat kering setiap minggu, bongkar bersih sebulan sekali."),
 ]
 
 BANKS["x", "q", "umum"] = [
@@ -128,6 +131,7 @@ BANKS["x", "s", "rilis-gayo-wine"] = [
     _e("Resep seduh Gayo Wine", "Resep andalan barista untuk Gayo Wine: V60, 15 g kopi, 240 ml air 91 °C, gilingan sedang. Jangan terlalu panas supaya rasa buahnya tidak tertutup.", tags=["gayo-wine", "resep"]),
     _e("Pertanyaan Gayo Wine", "Banyak yang tanya: Gayo Wine pakai alkohol? Tidak sama sekali. Rasa seperti anggur muncul dari fermentasi alami ceri kopi, bukan tambahan apa pun.", tags=["gayo-wine"]),
     _e("Foto seduhan pelanggan", "Foto-foto seduhan Gayo Wine dari teman-teman bikin tim kami senyum seharian. Terima kasih sudah menandai @kopisenja. Kami repost beberapa di story ya.", tags=["gayo-wine"]),
+    _e("Gayo Wine di kedai malam ini", "Malam ini Gayo Wine Process juga tersedia sebagai seduh manual di kedai Cihapit sampai pukul 22.00. Satu cangkir, catatan rasanya langsung dijelaskan barista. 🍇", tags=["gayo-wine"], hours=(17, 22)),
 ]
 
 BANKS["x", "h", "rilis-gayo-wine"] = [
@@ -808,6 +812,16 @@ Total bahan: sekitar Rp10.500
 Dengan harga jual Rp22.000, biaya bahan sekitar 48%. Angka ini sering terlupa saat pemilik kedai hanya membandingkan harga biji per kilo.
 
 Kami membagikan lembar hitung ini dalam bentuk spreadsheet untuk mitra kedai. Kirim pesan jika ingin salinannya.
+""", fmt="carousel"),
+    _e("Fermentasi terkontrol", """
+Proses fermentasi kini menjadi wilayah eksperimen paling menarik di kopi Indonesia, dari anaerob sampai fermentasi dengan ragi terpilih.
+
+Tiga hal yang kami pelajari dari bekerja dengan koperasi yang bereksperimen:
+1. Catat suhu, pH dan lama fermentasi untuk setiap tong. Tanpa data, keberhasilan tidak bisa diulang.
+2. Mulai dari lot kecil (100–200 kg ceri), jangan langsung satu panen.
+3. Pembeli perlu ikut menanggung risiko lewat harga di muka, supaya petani berani mencoba.
+
+Hasilnya bisa sangat baik: lot eksperimen Ketiara tahun ini mendapat nilai cupping 86,25.
 """, fmt="carousel"),
     _e("Kalibrasi espresso pagi hari", """
 Kedai yang rasanya konsisten hampir selalu punya satu kebiasaan: kalibrasi espresso setiap pagi sebelum buka.

@@ -41,15 +41,16 @@ CAMPAIGNS = {
 # ``smmplan check`` (SMM201/SMM202/SMM203) and by :func:`self_check` below.
 WEEK_PLAN = [
     # W45 2-8 Nov: a normal week
-    dict(main="esehqes", reel="esq", x="eq es eh qe sh eq se", li={0: "e", 2: "s", 4: "e"}),
+    dict(main="esehqes", reel="esq", x="eq es eh qe she eq se", li={0: "e", 2: "s", 4: "e"}),
     # W46 9-15 Nov: Gayo Wine Process launch, Hari Pahlawan (10), 11.11 pre-order
-    dict(main="sqhesee", reel="esq", x="es qe he qs eh eq se", li={0: "e", 2: "s", 4: "e"}),
+    dict(main="sqhesee", reel="esq", x="es qe he qs eh eqs se",
+         li={0: "e", 1: "e", 2: "s", 4: "e"}),
     # W47 16-22 Nov: Gayo, second week
-    dict(main="eshqese", reel="esq", x="eq es eh qe sh eq se", li={0: "e", 2: "s", 4: "e"}),
+    dict(main="eshqese", reel="eqs", x="eq es eh qeq sh eq se", li={0: "e", 2: "s", 4: "e"}),
     # W48 23-29 Nov: Hari Guru (25), payday week
-    dict(main="esqehes", reel="esq", x="es eq qe he es eh sq", li={0: "e", 2: "s", 4: "e"}),
+    dict(main="esqehes", reel="esq", x="es eqe qe he es eh sq", li={0: "e", 2: "s", 4: "e"}),
     # W49 30 Nov-6 Dec: Harbolnas "12 Hari Ngopi" starts on 1 Dec
-    dict(main="sheshqe", reel="eqs", x="es he qe eh qe sh eq",
+    dict(main="sheshqe", reel="eqs", x="es he qe ehe qe sh eq",
          li={0: "e", 2: "s", 4: "e"}),
     # W50 7-13 Dec: Harbolnas ends on Saturday 12.12
     dict(main="esheqhs", reel="eqs", x="eq es he eq es hshe qe",
@@ -128,6 +129,9 @@ def slots(rng: random.Random) -> list[Slot]:
             pillars = x_days[wd]
             if len(pillars) == 4:  # a big day: midnight, morning, afternoon, evening
                 times = [at(0, 5), at(9, 0), at(15, 0), at(21, 0)]
+            elif len(pillars) == 3:  # morning, lunch and an evening post
+                times = [at(rng.choice([6, 7]), rng.choice([30, 45])),
+                         at(12, rng.choice([0, 15, 30])), at(20, rng.choice([0, 30]))]
             else:
                 times = [at(rng.choice([6, 7]), rng.choice([30, 45])),
                          at(rng.choice([12, 16, 17]), rng.choice([0, 15, 30]))]
@@ -223,7 +227,10 @@ def build_posts(demand_only: bool = False) -> list[Post]:
             if demand_only:
                 continue
             pool = pools.get(key, [])
-            found = next((i for i, e in enumerate(pool) if fits(e, slot.when)), None)
+            # a caption written for this weekday or hour goes first, while its moment lasts
+            fitting = [i for i, e in enumerate(pool) if fits(e, slot.when)]
+            timed = [i for i in fitting if {"wd", "months", "hours"} & pool[i].keys()]
+            found = (timed or fitting or [None])[0]
             if found is None:
                 raise SystemExit(f"caption bank {key} has nothing left for {slot.when}")
             entry = pool.pop(found)
