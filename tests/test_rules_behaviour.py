@@ -1,0 +1,62 @@
+"""The editorial rules with the rest of the pipeline: levels, ignores, broken settings, the
+example plan."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+from conftest import EXAMPLE_TODAY, REPO
+
+RULES = """\
+timezone: Asia/Jakarta
+channels:
+  instagram: {platform: instagram, per_day: [0, 1], best_formats: [photo]}
+severity: {too-many-per-day: warning, SMM307: "off"}
+voice:
+  - {name: slang, kind: banned, level: info, terms: [gan], colour: red}
+"""
+
+
+def _post(name: str, extra: str = "") -> str:
+    return (f"---\ntitle: {name}\ndate: 2026-12-01 09:00\nchannel: instagram\n"
+            f"pillar: education\nformat: text\n{extra}---\nHalo gan.\n")
+
+
+def test_levels_and_ignores_apply_to_editorial_rules(make_plan: Callable[..., Path],
+                                                     cli: Callable[..., Result]) -> None:
+    root = make_plan({
+        "content/posts/a.md": _post("a"),
+        "content/posts/b.md": _post("b"),
+        "content/posts/c.md": _post("c", "ignore: [SMM101, banned-term]\n"),
+    }, rules=RULES)
+    result = cli("-C", str(root), "check", "--today", "2026-11-25")
+    assert result.output == (
+        "content/posts/a.md:8:6: info[SMM303] avoid 'gan'\n"
+        "content/posts/b.md:4:10: warning[SMM101] instagram has 3 posts on 2026-12-01 (max 1)\n"
+        "content/posts/b.md:8:6: info[SMM303] avoid 'gan'\n"
+        "guidelines/rules.yml:6:60: error[SMM007] unknown key 'voice[0].colour'\n"
+        "Found 1 error, 1 warning, 2 info in 3 posts.\n"
+    )
+    assert "c.md" not in result.output
+
+
+def test_rules_survive_a_broken_rules_file(make_plan: Callable[..., Path],
+                                           cli: Callable[..., Result]) -> None:
+    root = make_plan({"content/posts/a.md": _post("a")}, rules="timezone: [\n")
+    result = cli("-C", str(root), "check", "--today", "2026-11-25", "--format", "json")
+    codes = [d["code"] for d in json.loads(result.output)["diagnostics"]]
+    assert codes == ["SMM001"]
+    assert cli("-C", str(root), "report").exit_code == 0
+
+
+def test_example_plan_checks_clean_and_reports_its_mix(cli: Callable[..., Result]) -> None:
+    result = cli("-C", str(REPO), "check", "--today", EXAMPLE_TODAY, "--format", "json")
+    assert json.loads(result.output)["diagnostics"] == []
+    data = json.loads(cli("-C", str(REPO), "report", "--format", "json").output)
+    assert data["windows"]
+    for window in data["windows"]:
+        assert sum(p["posts"] for p in window["pillars"]) == window["posts"]
+        assert sum(c["posts"] for c in window["channels"]) == window["posts"]
