@@ -107,7 +107,12 @@ def test_site_dir_that_would_replace_the_plan_is_refused(cli, plan: Path, where:
     assert (plan / "content/posts/2026/12/late-night.md").is_file()
 
 
-def test_real_mkdocs_build_strict_with_the_plugin(plan: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_real_mkdocs_build_strict_with_the_plugin(plan: Path, tmp_path: Path,
+                                                  directory_urls: bool) -> None:
+    if not directory_urls:
+        with (plan / "mkdocs.yml").open("a", encoding="utf-8") as fh:
+            fh.write("use_directory_urls: false\n")
     env = {**os.environ, "SMMPLAN_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
     site = tmp_path / "site"
     run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
@@ -115,6 +120,8 @@ def test_real_mkdocs_build_strict_with_the_plugin(plan: Path, tmp_path: Path) ->
                          capture_output=True, text=True, env=env)
     assert run.returncode == 0, run.stderr
     assert "WARNING" not in run.stderr
+    assert (site / ("posts/late-night/index.html" if directory_urls
+                    else "posts/late-night.html")).is_file()
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in home
     assert "fonts.googleapis.com" not in home  # no network request from a plan site

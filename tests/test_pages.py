@@ -43,7 +43,7 @@ def test_every_page_of_the_spec_at_its_address(pages: dict[str, str]) -> None:
         "/posts/quote-monday/", "/posts/tips-seduh/", "/subscribe/",
     ]
     assert source_path("/") == "index.md"
-    assert source_path("/posts/late-night/") == "posts/late-night/index.md"
+    assert source_path("/posts/late-night/") == "posts/late-night.md"
 
 
 def test_same_plan_same_pages() -> None:
@@ -200,8 +200,9 @@ def test_navigation_lists_months_and_groups_never_posts() -> None:
 
 def test_file_urls_when_directory_urls_are_off() -> None:
     out = render_pages(check_plan(PLAN, TODAY), directory_urls=False)
-    assert 'href="../../posts/late-night/index.html"' in out["/calendar/2026-12/"]
-    assert 'href="calendar/2026-11/index.html"' in out["/"]
+    assert 'href="../posts/late-night.html"' in out["/calendar/2026-12/"]
+    assert 'rel="prev" href="2026-11.html"' in out["/calendar/2026-12/"]
+    assert 'href="calendar/2026-11.html"' in out["/"]
 
 
 def test_page_generation_does_not_import_mkdocs() -> None:

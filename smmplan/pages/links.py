@@ -12,9 +12,13 @@ from urllib.parse import quote
 
 
 def source_path(address: str) -> str:
-    """The Markdown file an address is generated as: ``/posts/x/`` -> ``posts/x/index.md``."""
+    """The Markdown file an address is generated as: ``/posts/x/`` -> ``posts/x.md``.
+
+    Not ``posts/x/index.md``: Material's ``navigation.indexes`` would take a month named
+    ``index.md`` for the index page of the whole calendar section.
+    """
     inner = address.strip("/")
-    return f"{inner}/index.md" if inner else "index.md"
+    return f"{inner}.md" if inner else "index.md"
 
 
 def address(*parts: str) -> str:
@@ -28,14 +32,22 @@ class Linker:
     def __init__(self, here: str, directory_urls: bool = True) -> None:
         self.here = here
         self.directory_urls = directory_urls
+        url = self._url(here)
+        self._dir = url.rstrip("/") if directory_urls else posixpath.dirname(url)
+
+    def _url(self, target: str) -> str:
+        inner = target.strip("/")
+        if self.directory_urls:
+            return f"{inner}/" if inner else ""
+        return f"{inner}.html" if inner else "index.html"
 
     def page(self, target: str) -> str:
-        rel = posixpath.relpath(target.strip("/") or ".", self.here.strip("/") or ".")
-        url = "" if rel == "." else rel + "/"
-        if not self.directory_urls:
-            return url + "index.html"
-        return url or "./"
+        url = self._url(target)
+        rel = posixpath.relpath(url or ".", self._dir or ".")
+        if self.directory_urls:
+            return "./" if rel == "." else rel + "/"
+        return rel
 
     def file(self, path: str) -> str:
         """A file of the site such as ``calendar.ics`` or ``assets/x.css``."""
-        return posixpath.relpath(path, self.here.strip("/") or ".")
+        return posixpath.relpath(path, self._dir or ".")
