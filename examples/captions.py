@@ -4,7 +4,11 @@ Keys of :data:`BANKS` are ``(kind, pillar, theme)``: kind ``x``, ``main`` (Insta
 photo), ``carousel`` (Instagram), ``fbvideo`` (Facebook), ``reel`` (Instagram+Facebook) or ``li``
 (LinkedIn); pillar ``e``/``q``/``s``/``h``; theme ``umum`` or a campaign id. Each entry is used once,
 in order. :data:`SPECIALS` pins a caption to one slot (holidays, campaign launches).
+
+An entry may say when it fits: ``wd`` (weekdays, Monday 0), ``months`` or ``hours`` (from, to).
 """
+
+# ruff: noqa: E501  -- a caption stays on one line, as the team writes it, so it can be grepped
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from captions import BANKS, SPECIALS, IDEAS, CANCELLED  # noqa: E402
+from captions import BANKS, CANCELLED, IDEAS, SPECIALS
 
 TODAY = dt.date(2026, 11, 25)
 START = dt.date(2026, 11, 2)
@@ -214,7 +214,6 @@ def build_posts(demand_only: bool = False) -> list[Post]:
     demand: Counter[tuple[str, str, str]] = Counter()
     posts: list[Post] = []
     for slot in slots(rng):
-        pillar = PILLAR[slot.pillar]
         campaign = campaign_of(slot.when.date()) if slot.pillar in "sh" else None
         special = SPECIALS.get((slot.when.date().isoformat(), slot.kind, slot.index))
         if special is not None:
