@@ -20,8 +20,19 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 _CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*w)?\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*$")
-_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
+_DATE_ONLY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# ISO 8601 and YAML 1.1 timestamps; ASCII digits only (\d would take other scripts' digits)
+_WHEN = re.compile(
+    r"^(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})"
+    r"(?:(?:[Tt]|[ \t]+)(?P<hour>[0-9]{1,2}):(?P<minute>[0-9]{2})"
+    r"(?::(?P<second>[0-9]{2})(?:[.,](?P<fraction>[0-9]+))?)?"
+    r"(?:[ \t]*(?P<tz>[Zz]|(?P<tz_sign>[-+])(?P<tz_hour>[0-9]{1,2})"
+    r"(?::?(?P<tz_minute>[0-9]{2}))?))?"
+    r")?$"
+)
+#: Dates outside these years are refused: they are typos, and date arithmetic near the ends of
+#: Python's calendar (years 1 and 9999) would overflow in the rules.
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
@@ -76,33 +87,58 @@ def parse_share(raw: Any) -> float | None:
 
 
 def parse_date(raw: Any) -> dt.date | None:
+    """``YYYY-MM-DD`` (a real day, years 1900-2999) or None."""
     if isinstance(raw, str) and _DATE_ONLY.match(raw.strip()):
         try:
-            return dt.date.fromisoformat(raw.strip())
+            day = dt.date.fromisoformat(raw.strip())
         except ValueError:
             return None
+        return day if MIN_YEAR <= day.year <= MAX_YEAR else None
     return None
 
 
 def parse_when(raw: Any, tz: dt.tzinfo) -> tuple[dt.datetime, bool] | str:
-    """A post's ``date`` as (aware datetime in ``tz``, all-day), or why it cannot be read."""
+    """A post's ``date`` as (aware datetime in ``tz``, all-day), or why it cannot be read.
+
+    Accepts ``YYYY-MM-DD`` (all day), ``YYYY-MM-DD HH:MM[:SS]``, ISO 8601 with ``T`` and/or an
+    offset (``Z``, ``+07:00``), and YAML 1.1 timestamps (``2026-12-01 9:30:00.5 +7``).
+    """
     if not isinstance(raw, str):
         return "must be a date like 2026-12-01 or a time like 2026-12-01 09:30"
     text = raw.strip()
-    if _DATE_ONLY.match(text):
-        try:
-            day = dt.date.fromisoformat(text)
-        except ValueError as exc:
-            return f"{text!r} is not a real date ({exc})"
-        return dt.datetime.combine(day, dt.time(0), tz), True
-    if not _DATETIME.match(text):
+    m = _WHEN.match(text)
+    if m is None:
         return f"{text!r} is not a date; write it as YYYY-MM-DD HH:MM (plan timezone)"
+    g = m.groupdict()
     try:
-        when = dt.datetime.fromisoformat(text)
-    except ValueError as exc:
-        return f"{text!r} is not a real date and time ({exc})"
-    when = when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)
-    return when, False
+        day = dt.date(int(g["year"]), int(g["month"]), int(g["day"]))
+        if g["hour"] is None:
+            when = dt.datetime.combine(day, dt.time(0), tz)
+        else:
+            fraction = (g["fraction"] or "")[:6].ljust(6, "0")
+            clock = dt.time(int(g["hour"]), int(g["minute"]), int(g["second"] or 0),
+                            int(fraction))
+            when = dt.datetime.combine(day, clock)
+            if g["tz"] is None:
+                when = when.replace(tzinfo=tz)
+            else:
+                when = when.replace(tzinfo=_offset(g)).astimezone(tz)
+    except (ValueError, OverflowError) as exc:
+        what = "date" if g["hour"] is None else "date and time"
+        return f"{text!r} is not a real {what} ({exc})"
+    if not MIN_YEAR <= when.year <= MAX_YEAR:
+        return f"{text!r} is outside the years {MIN_YEAR}-{MAX_YEAR}"
+    return when, g["hour"] is None
+
+
+def _offset(g: dict[str, str | None]) -> dt.timezone:
+    if g["tz"] in ("Z", "z"):
+        return dt.UTC
+    hours, minutes = int(g["tz_hour"] or 0), int(g["tz_minute"] or 0)
+    if hours > 23 or minutes > 59:
+        raise ValueError(f"UTC offset {g['tz']} out of range")
+    delta = dt.timedelta(hours=hours, minutes=minutes)
+    return dt.timezone(-delta if g["tz_sign"] == "-" else delta)
 
 
 class Fields:
@@ -134,7 +170,7 @@ class Fields:
         return child_path(self.base, key)
 
     def position(self, key: str | int | None = None, *, of_key: bool = False) -> Position:
-        """Where the value (or the key) at ``key`` stands; the mapping itself when ``key`` is None."""
+        """Where the value (or the key) at ``key`` stands; the mapping itself if ``key`` is None."""
         path = self.base if key is None else self.path_of(key)
         table = self.doc.keys if of_key else self.doc.values
         spot = table.get(path) or self.doc.values.get(path) or self.doc.values.get(self.base)
@@ -189,7 +225,7 @@ class Fields:
         value = self.data.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or isinstance(value, dict | list):
+        if isinstance(value, bool | dict | list):
             self.invalid(key, "must be text")
             return None
         value = str(value)
@@ -281,7 +317,8 @@ class Fields:
             return None
         day = parse_date(value)
         if day is None:
-            self.invalid(key, f"{value!r} is not a real date; write YYYY-MM-DD")
+            self.invalid(key, f"{value!r} is not a real date; write YYYY-MM-DD "
+                         f"(years {MIN_YEAR}-{MAX_YEAR})")
         return day
 
     def duration(self, key: str) -> dt.timedelta | None:
@@ -316,7 +353,7 @@ class Fields:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.invalid(key, f"must be a mapping of keys to values, not a {_kind(value)}")
+            self.invalid(key, f"must be a mapping of keys to values, not {kind_of(value)}")
             return None
         return self.sub(key)
 
@@ -338,16 +375,19 @@ class _ListFields(Fields):
         self.data = {}
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, list):
-        return "list"
-    if isinstance(value, dict):
-        return "mapping"
-    return type(value).__name__
-
-
 def kind_of(value: Any) -> str:
-    return _kind(value)
+    """What a YAML value is, in words, with its article: ``a list``, ``a number``, ``text``."""
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if value is None:
+        return "nothing"
+    return "text"
 
 
 def _split(path: str) -> list[str | int]:

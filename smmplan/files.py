@@ -6,6 +6,7 @@ Nothing here raises for a bad file: it returns the text or a diagnostic (SMM008)
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +26,8 @@ def ignored(name: str) -> bool:
 
 def walk(root: Path, folder: str, suffixes: tuple[str, ...], out: list[Diagnostic],
          recursive: bool = True) -> Iterator[Path]:
-    """Files under ``root/folder`` with one of ``suffixes``, sorted, skipping ``_``/``.`` names.
+    """Files under ``root/folder`` with one of ``suffixes``, skipping ``_``/``.`` names, sorted by
+    their path relative to the plan (so that "the later file" of SPEC §3 means the later path).
 
     Links leading outside the plan are reported (SMM008) and not followed; links to folders inside
     the plan are not followed either, so that a loop of links cannot hang the loader.
@@ -33,6 +35,15 @@ def walk(root: Path, folder: str, suffixes: tuple[str, ...], out: list[Diagnosti
     base = root / folder
     if not base.is_dir():
         return
+    if not inside(root, base):
+        out.append(_outside(root, base))
+        return
+    found = sorted(_walk(root, base, suffixes, out, recursive), key=lambda p: rel(root, p))
+    yield from found
+
+
+def _walk(root: Path, base: Path, suffixes: tuple[str, ...], out: list[Diagnostic],
+          recursive: bool) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(base):
         here = Path(dirpath)
         kept = []
@@ -52,6 +63,7 @@ def walk(root: Path, folder: str, suffixes: tuple[str, ...], out: list[Diagnosti
 
 
 def inside(root: Path, path: Path) -> bool:
+    """Whether ``path``, links followed, stays inside the plan folder ``root``."""
     try:
         return path.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError):
@@ -67,23 +79,29 @@ def _outside(root: Path, path: Path) -> Diagnostic:
     )
 
 
-def read_text(root: Path, path: Path) -> tuple[str | None, Diagnostic | None]:
-    """The file's text (CRLF read as LF), or a diagnostic saying why it cannot be read."""
+def read_text(root: Path, path: Path, *, walked: bool = False
+              ) -> tuple[str | None, Diagnostic | None]:
+    """The file's text (CRLF and CR read as LF, without a BOM), or a diagnostic saying why it
+    cannot be read. ``walked``: the path comes from :func:`walk`, so its folder is inside."""
     name = rel(root, path)
-    if path.is_symlink() and not inside(root, path):
+    # files found by walk() sit in folders already known to be inside; resolving each of
+    # thousands of posts would cost a stat per path component
+    if (path.is_symlink() or not walked) and not inside(root, path):
         return None, _outside(root, path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, diag(
-                "SMM008",
-                f"file is {size:,} bytes, over the limit of {MAX_BYTES:,} (1 MiB)",
-                Position(name),
-                help="a post, persona or rules file is text; keep media out of the plan folder",
-            )
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # a FIFO or device named like a post would block or never end
+            return None, diag("SMM008", "not a regular file; it is not read", Position(name))
+        if info.st_size > MAX_BYTES:
+            return None, _too_big(name, info.st_size)
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:  # it grew since stat()
+            return None, _too_big(name, len(data))
     except OSError as exc:
-        return None, diag("SMM008", f"cannot read the file: {exc.strerror}", Position(name))
+        reason = exc.strerror or str(exc)
+        return None, diag("SMM008", f"cannot read the file: {reason}", Position(name))
     nul = data.find(b"\0")
     if nul >= 0:
         line, col = _line_col(data, nul)
@@ -102,8 +120,18 @@ def read_text(root: Path, path: Path) -> tuple[str | None, Diagnostic | None]:
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
-        text = text.replace("\r\n", "\n")
+        # old Mac line ends too, so that lines are counted as editors count them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None
+
+
+def _too_big(name: str, size: int) -> Diagnostic:
+    return diag(
+        "SMM008",
+        f"file is {size:,} bytes, over the limit of {MAX_BYTES:,} (1 MiB)",
+        Position(name),
+        help="a post, persona or rules file is text; keep media out of the plan folder",
+    )
 
 
 def _line_col(data: bytes, offset: int) -> tuple[int, int]:

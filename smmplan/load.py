@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import tz as tzdb
@@ -69,11 +68,12 @@ def load_plan(root: Path | str) -> tuple[Plan, list[Diagnostic]]:
     """Read the plan at ``root``. Diagnostics are unsorted and at their rules' default levels."""
     root = Path(root).resolve()
     out: list[Diagnostic] = []
+    incomplete: set[str] = set()
     site = _load_site(root, out)
-    settings = _load_settings(root, out)
-    members = _load_team(root, out)
-    personas = _load_personas(root, out)
-    campaigns = _load_campaigns(root, out)
+    settings = _load_settings(root, out, incomplete)
+    members = _load_team(root, out, incomplete)
+    personas = _load_personas(root, out, incomplete)
+    campaigns = _load_campaigns(root, out, incomplete)
     posts = _load_posts(root, settings, out)
     guides = _load_guides(root, out)
     plan = Plan(
@@ -85,19 +85,20 @@ def load_plan(root: Path | str) -> tuple[Plan, list[Diagnostic]]:
         personas=MappingProxyType(personas),
         campaigns=MappingProxyType(campaigns),
         guides=tuple(guides),
+        incomplete=frozenset(incomplete),
     )
     return plan, out
 
 
 def _post_order(post: Post) -> tuple[int, dt.datetime, str]:
     if post.start is None:
-        return (1, dt.datetime.min.replace(tzinfo=dt.timezone.utc), post.id)
+        return (1, dt.datetime.min.replace(tzinfo=dt.UTC), post.id)
     return (0, post.start, post.id)
 
 
-def _read_yaml(root: Path, path: Path, out: list[Diagnostic], *, lax: bool = False
-               ) -> Doc | None:
-    text, problem = read_text(root, path)
+def _read_yaml(root: Path, path: Path, out: list[Diagnostic], *, lax: bool = False,
+               walked: bool = False) -> Doc | None:
+    text, problem = read_text(root, path, walked=walked)
     if problem:
         out.append(problem)
         return None
@@ -122,7 +123,7 @@ def _mapping_doc(doc: Doc | None, name: str, code: str, out: list[Diagnostic],
         return False
     if isinstance(doc.value, dict):
         return True
-    found = "nothing" if doc.value is None else f"a {kind_of(doc.value)}"
+    found = kind_of(doc.value)
     line, col = doc.values.get("", (0, 0))
     out.append(diag(code, f"{what} must be a mapping of keys to values, but holds {found}",
                     Position(name, line + 1 + line_offset, col + 1),
@@ -153,15 +154,19 @@ def _load_site(root: Path, out: list[Diagnostic]) -> Site:
 
 # --- guidelines/rules.yml ----------------------------------------------------------------------
 
-def _load_settings(root: Path, out: list[Diagnostic]) -> Settings:
+def _load_settings(root: Path, out: list[Diagnostic], incomplete: set[str]) -> Settings:
+    """rules.yml; ``loaded`` stays False unless its channels could be read, since without them
+    every post's channel would be reported as unknown."""
     path = root / RULES_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         out.append(diag("SMM007", f"{RULES_FILE} is missing: the plan has no timezone, channels "
                         "or pillars", Position(RULES_FILE),
                         help="create it (`smmplan init` writes a complete example)"))
+        incomplete.update(("channel", "pillar"))
         return Settings()
     doc = _read_yaml(root, path, out)
     if doc is None or not _mapping_doc(doc, RULES_FILE, "SMM007", out):
+        incomplete.update(("channel", "pillar"))
         return Settings()
     f = Fields(doc, RULES_FILE, out, bad="SMM007")
     f.unknown_keys(SETTINGS_KEYS, code="SMM007")
@@ -191,8 +196,8 @@ def _load_settings(root: Path, out: list[Diagnostic]) -> Settings:
 
     language = f.choice("language", LANGUAGES) or "en"
     minutes = f.integer("event_minutes", minimum=1) or 30
-    pillars = _load_pillars(f)
-    channels = _load_channels(f)
+    pillars = _load_pillars(f, incomplete)
+    channels = _load_channels(f, incomplete)
     return Settings(
         timezone=timezone,
         tz=zone,
@@ -206,25 +211,30 @@ def _load_settings(root: Path, out: list[Diagnostic]) -> Settings:
         blackout=_load_blackout(f),
         workflow=_load_workflow(f),
         severity=MappingProxyType(_load_severity(f)),
-        loaded=True,
+        loaded=bool(channels) or "channel" not in incomplete,
         pos=MappingProxyType(f.positions()),
     )
 
 
-def _load_pillars(f: Fields) -> dict[str, Pillar]:
+def _load_pillars(f: Fields, incomplete: set[str]) -> dict[str, Pillar]:
     section = f.mapping("pillars")
     if section is None:
+        if "pillars" in f.data and f.data["pillars"] is not None:
+            incomplete.add("pillar")
         return {p: Pillar(p) for p in PILLARS_DEFAULT}
     pillars = {}
     for pid, spec in section.data.items():
         if not ID_RE.match(pid):
-            section.report("SMM007", f"pillar id {pid!r} is not a valid id", pid, of_key=True)
+            section.report("SMM007", f"pillar id {pid!r} is not a valid id", pid, of_key=True,
+                           help="ids are lower-case letters, digits and dashes")
+            incomplete.add("pillar")
             continue
         if spec is None:
             pillars[pid] = Pillar(pid)
             continue
         one = section.mapping(pid)
         if one is None:
+            incomplete.add("pillar")
             continue
         one.unknown_keys(("target", "max"), code="SMM007")
         pillars[pid] = Pillar(pid, one.share("target"), one.share("max"))
@@ -275,19 +285,23 @@ def _range(f: Fields, key: str) -> tuple[int | None, int | None] | None:
     return None
 
 
-def _load_channels(f: Fields) -> dict[str, Channel]:
+def _load_channels(f: Fields, incomplete: set[str]) -> dict[str, Channel]:
     section = f.mapping("channels")
     if section is None:
-        f.require("channels", "SMM007")
+        if "channels" not in f.data or f.data["channels"] is None:
+            f.require("channels", "SMM007")
+        incomplete.add("channel")
         return {}
     channels = {}
     for cid in section.data:
         if not ID_RE.match(cid):
             section.report("SMM007", f"channel id {cid!r} is not a valid id", cid, of_key=True,
                            help="ids are lower-case letters, digits and dashes")
+            incomplete.add("channel")
             continue
         c = section.mapping(cid)
         if c is None:
+            incomplete.add("channel")
             continue
         c.unknown_keys(CHANNEL_KEYS, code="SMM007")
         platform = c.choice("platform", PLATFORMS) if c.require("platform", "SMM007") else None
@@ -323,7 +337,7 @@ def _load_voice(f: Fields) -> tuple[VoiceRule, ...]:
     items = f._list("voice")
     for i, spec in enumerate(value):
         if not isinstance(spec, dict):
-            items.invalid(i, f"must be a mapping (name, kind, ...), not a {kind_of(spec)}")
+            items.invalid(i, f"must be a mapping (name, kind, ...), not {kind_of(spec)}")
             continue
         r = Fields(f.doc, f.path, f.out, bad="SMM007", base=items.path_of(i))
         r.unknown_keys(VOICE_KEYS, code="SMM007")
@@ -399,7 +413,7 @@ def _load_blackout(f: Fields) -> tuple[Blackout, ...]:
     items = f._list("blackout")
     for i, spec in enumerate(value):
         if not isinstance(spec, dict):
-            items.invalid(i, f"must be a mapping {{date, reason, pillars}}, not a {kind_of(spec)}")
+            items.invalid(i, f"must be a mapping {{date, reason, pillars}}, not {kind_of(spec)}")
             continue
         b = Fields(f.doc, f.path, f.out, bad="SMM007", base=items.path_of(i))
         b.unknown_keys(("date", "reason", "pillars"), code="SMM007")
@@ -442,25 +456,32 @@ def _load_severity(f: Fields) -> dict[str, str]:
 
 # --- guidelines/team.yml -----------------------------------------------------------------------
 
-def _load_team(root: Path, out: list[Diagnostic]) -> dict[str, Member]:
+def _load_team(root: Path, out: list[Diagnostic], incomplete: set[str]) -> dict[str, Member]:
     path = root / TEAM_FILE
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return {}
     doc = _read_yaml(root, path, out)
     if doc is None or not _mapping_doc(doc, TEAM_FILE, "SMM007", out):
+        incomplete.add("member")
         return {}
     f = Fields(doc, TEAM_FILE, out, bad="SMM007")
     f.unknown_keys(("members",), code="SMM007")
     section = f.mapping("members")
     if section is None:
+        if f.data.get("members") is None:
+            f.require("members", "SMM007")
+        incomplete.add("member")
         return {}
     members = {}
     for mid in section.data:
         if not ID_RE.match(str(mid)):
-            section.report("SMM007", f"member id {mid!r} is not a valid id", mid, of_key=True)
+            section.report("SMM007", f"member id {mid!r} is not a valid id", mid, of_key=True,
+                           help="ids are lower-case letters, digits and dashes")
+            incomplete.add("member")
             continue
         m = section.mapping(mid)
         if m is None:
+            incomplete.add("member")
             continue
         m.unknown_keys(("name", "github", "roles", "email"), code="SMM007")
         roles = m.text_list("roles", allow_single=True)
@@ -476,12 +497,14 @@ def _load_team(root: Path, out: list[Diagnostic]) -> dict[str, Member]:
 
 # --- personas/*.yml ----------------------------------------------------------------------------
 
-def _load_personas(root: Path, out: list[Diagnostic]) -> dict[str, Persona]:
+def _load_personas(root: Path, out: list[Diagnostic], incomplete: set[str]
+                   ) -> dict[str, Persona]:
     personas: dict[str, Persona] = {}
     for path in walk(root, "personas", (".yml", ".yaml"), out, recursive=False):
         name = rel(root, path)
-        doc = _read_yaml(root, path, out)
+        doc = _read_yaml(root, path, out, walked=True)
         if doc is None or not _mapping_doc(doc, name, "SMM007", out, what="a persona file"):
+            incomplete.add("persona")
             continue
         f = Fields(doc, name, out, bad="SMM007")
         pid = _file_id(path, name, out)
@@ -489,6 +512,7 @@ def _load_personas(root: Path, out: list[Diagnostic]) -> dict[str, Persona]:
         title = f.text("name", required=True)
         demo = f.mapping("demographics")
         if pid is None or title is None:
+            incomplete.add("persona")
             continue
         if pid in personas:
             out.append(diag("SMM005", f"persona id {pid!r} is already used by "
@@ -549,7 +573,7 @@ def _caption(body: str, first_line: int) -> tuple[str, int]:
 def _front_matter_file(root: Path, path: Path, out: list[Diagnostic], what: str
                        ) -> tuple[Fields, str, int] | None:
     name = rel(root, path)
-    text, problem = read_text(root, path)
+    text, problem = read_text(root, path, walked=True)
     if problem:
         out.append(problem)
         return None
@@ -576,11 +600,13 @@ def _front_matter_file(root: Path, path: Path, out: list[Diagnostic], what: str
     return f, caption, caption_line
 
 
-def _load_campaigns(root: Path, out: list[Diagnostic]) -> dict[str, Campaign]:
+def _load_campaigns(root: Path, out: list[Diagnostic], incomplete: set[str]
+                    ) -> dict[str, Campaign]:
     campaigns: dict[str, Campaign] = {}
     for path in walk(root, "content/campaigns", (".md",), out, recursive=False):
         loaded = _front_matter_file(root, path, out, "a campaign")
         if loaded is None:
+            incomplete.add("campaign")
             continue
         f, brief, _ = loaded
         cid = _file_id(path, f.path, out)
@@ -590,8 +616,9 @@ def _load_campaigns(root: Path, out: list[Diagnostic]) -> dict[str, Campaign]:
         end = f.date("end", required=True)
         if start and end and start > end:
             f.invalid("end", f"{end} is before the start {start}")
-            continue
+            start = None
         if cid is None or name is None or start is None or end is None:
+            incomplete.add("campaign")
             continue
         if cid in campaigns:
             out.append(diag("SMM005", f"campaign id {cid!r} is already used by "
@@ -729,7 +756,7 @@ def _metrics(f: Fields) -> dict[str, int]:
 def _load_guides(root: Path, out: list[Diagnostic]) -> list[Guide]:
     guides = []
     for path in walk(root, "guidelines", (".md",), out, recursive=False):
-        text, problem = read_text(root, path)
+        text, problem = read_text(root, path, walked=True)
         if problem:
             out.append(problem)
             continue

@@ -273,6 +273,10 @@ class Plan:
     personas: Mapping[str, Persona]
     campaigns: Mapping[str, Campaign]
     guides: tuple[Guide, ...]
+    incomplete: frozenset[str] = frozenset()
+    """Kinds of definition (``channel``, ``pillar``, ``persona``, ``campaign``, ``member``) of
+    which some could not be loaded: a reference to an unknown one of these may name the broken
+    definition, so it is not reported (the load diagnostic already is)."""
 
     def post(self, post_id: str) -> Post | None:
         for p in self.posts:

@@ -8,6 +8,7 @@ it ourselves. Timestamps are kept as their source text: the loader parses dates 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,17 @@ _constructor = yaml.constructor.SafeConstructor()
 
 #: A document may not expand to more nodes than this (defends against alias "billion laughs").
 MAX_NODES = 50_000
+#: Limits on nesting, checked on the text before libyaml sees it: libyaml's C composer recurses
+#: once per level and crashes the interpreter (a segfault, not an exception) some 20,000 levels
+#: down, and its parser slows quadratically on deep flow collections.
+MAX_FLOW_DEPTH = 100
+MAX_INDENT = 200
+
+_BRACKETS = re.compile(r"[\[\]{}]")
+# Block nesting needs indentation or compact indicators (``- - x``) in front of a line's content.
+_BLOCK_PREFIX = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$))*", re.MULTILINE)
+# libyaml reads these as line breaks, so its line numbers would drift from the editor's.
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 _STR = "tag:yaml.org,2002:str"
 _SCALAR_TAGS = {
@@ -66,6 +78,7 @@ def parse(text: str, *, allow_unknown_tags: bool = False) -> Doc:
     ``allow_unknown_tags`` reads tagged nodes (``!!python/name:...`` in mkdocs.yml) as their plain
     value instead of refusing them; nothing is ever constructed from a tag.
     """
+    _check_shape(text)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -88,6 +101,35 @@ def parse(text: str, *, allow_unknown_tags: bool = False) -> Doc:
     return doc
 
 
+def _check_shape(text: str) -> None:
+    """Refuse text that libyaml could not handle safely or would number differently."""
+    odd = _ODD_BREAKS.search(text)
+    if odd is not None:
+        line, column = _line_col(text, odd.start())
+        raise YamlError(f"the character U+{ord(odd.group()):04X} (a Unicode line break) is not "
+                        "allowed; use an ordinary line break", line, column)
+    if text.count("[") + text.count("{") > MAX_FLOW_DEPTH:
+        depth = 0
+        for m in _BRACKETS.finditer(text):
+            depth = depth + 1 if m.group() in "[{" else max(0, depth - 1)
+            if depth > MAX_FLOW_DEPTH:
+                line, column = _line_col(text, m.start())
+                raise YamlError(f"the document is nested more than {MAX_FLOW_DEPTH} levels deep",
+                                line, column)
+    if len(text) > MAX_INDENT:
+        for m in _BLOCK_PREFIX.finditer(text):
+            if m.end() - m.start() > MAX_INDENT:
+                line, column = _line_col(text, m.start() + MAX_INDENT)
+                raise YamlError(f"the document is indented more than {MAX_INDENT} columns deep",
+                                line, column)
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """0-based line and column of ``offset`` in ``text``."""
+    line = text.count("\n", 0, offset)
+    return line, offset - (text.rfind("\n", 0, offset) + 1)
+
+
 def _convert(node: Any, path: str, doc: Doc, budget: list[int], lax: bool) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
@@ -101,7 +143,7 @@ def _convert(node: Any, path: str, doc: Doc, budget: list[int], lax: bool) -> An
     doc.values.setdefault(path, (mark.line, mark.column))
     tag = node.tag
     if isinstance(node, yaml.ScalarNode):
-        if tag == _STR or tag == _TIMESTAMP:
+        if tag in (_STR, _TIMESTAMP):
             return node.value
         if tag in _SCALAR_TAGS:
             try:
