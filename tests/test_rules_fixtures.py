@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 import pytest
 from click.testing import Result
-
 from conftest import FIXTURES
 
 CASES = sorted(p.parent.name for p in (FIXTURES / "rules").glob("*/expected.txt"))

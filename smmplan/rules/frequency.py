@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from ..diagnostics import Diagnostic, diag
 from ..model import Channel, Plan, Position, Post
 
-_UTC = dt.timezone.utc
+_UTC = dt.UTC
 
 
 def channel_at(post: Post, index: int) -> Position:
