@@ -42,7 +42,7 @@ from smmplan.load import load_plan  # noqa: E402
 from smmplan.model import Plan  # noqa: E402
 
 TARGET = 1.3
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def commit_all(root: Path) -> None:
@@ -116,7 +116,8 @@ def main() -> int:
     ratio = ours_s / base_s
     print(f"plan: {args.posts} posts, {events} events, {len(feeds)} feeds")
     print(f"baseline  icalendar, 1 feed:         {base_s:7.3f} s  {len(base) / 1e6:7.1f} MB")
-    print(f"smmplan   render_feeds, {len(feeds):2d} feeds:   {ours_s:7.3f} s  {total / 1e6:7.1f} MB")
+    print(f"smmplan   render_feeds, {len(feeds):2d} feeds:   {ours_s:7.3f} s  "
+          f"{total / 1e6:7.1f} MB")
     print(f"ratio {ratio:.2f}x (target <= {TARGET}x): {'OK' if ratio <= TARGET else 'MISSED'}")
     return 0 if ratio <= TARGET else 1
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 #: Marks the start of a commit in our ``git log`` format; cannot occur in a path.
 _COMMIT = "\x01"

@@ -32,7 +32,7 @@ from .fields import ID_RE
 from .gitdates import History, read_history
 from .model import Plan, Post
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 PRODID = "-//smmplan//smmplan//EN"
 #: Subscribed clients may poll this often (RFC 7986 REFRESH-INTERVAL, and Outlook's X- twin).
 REFRESH = dt.timedelta(hours=1)

@@ -11,7 +11,7 @@ import pytest
 
 from smmplan.gitdates import FileHistory, History, parse_log, read_history
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def git(repo: Path, *args: str, when: str | None = None) -> None:

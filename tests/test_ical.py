@@ -23,7 +23,7 @@ from smmplan.ical import (
 )
 from smmplan.model import Campaign, Member, Persona
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 STAMP = dt.datetime.fromtimestamp(FIXED, UTC)
 
 

@@ -26,7 +26,9 @@ from smmplan.tz import zone
 
 REPO = Path(__file__).resolve().parent.parent
 JS = REPO / "tests" / "js"
-JAKARTA = zone("Asia/Jakarta")
+_JAKARTA = zone("Asia/Jakarta")
+assert _JAKARTA is not None
+JAKARTA = _JAKARTA
 #: 2026-11-25 14:00:00 UTC, a fixed stamp for plans built in memory
 FIXED = 1795615200
 
@@ -105,8 +107,8 @@ def byte_problems(data: bytes) -> list[str]:
             problems.append(f"line {n} holds a control character")
     logical = b"".join(b"\n" + line[1:] if line[:1] == b" " else b"\r" + line
                        for line in physical).decode("utf-8", "replace").split("\r")[1:]
-    for line in (x.replace("\n", "") for x in logical):
-        name, _, value = line.partition(":")
+    for unfolded in (x.replace("\n", "") for x in logical):
+        name, _, value = unfolded.partition(":")
         if name.split(";")[0] not in TEXT_PROPERTIES:
             continue
         i = 0
@@ -114,11 +116,11 @@ def byte_problems(data: bytes) -> list[str]:
             c = value[i]
             if c == "\\":
                 if value[i + 1: i + 2] not in ("\\", ";", ",", "n", "N"):
-                    problems.append(f"bad escape in {line!r}")
+                    problems.append(f"bad escape in {unfolded!r}")
                 i += 2
                 continue
             if c == ";" or (c == "," and not name.startswith("CATEGORIES")):
-                problems.append(f"unescaped {c!r} in {line!r}")
+                problems.append(f"unescaped {c!r} in {unfolded!r}")
             i += 1
     return problems
 
@@ -222,7 +224,8 @@ PLAN_FILES = {
         ---
 
         """ + "Kopi Gayo é ☕ 👩‍👩‍👧, ; \\ " * 120 + "\n",
-    "content/posts/idea.md": "---\ntitle: Ide\nchannel: x\npillar: quote\nstatus: idea\n---\n\nIde.\n",
+    "content/posts/idea.md": "---\ntitle: Ide\nchannel: x\npillar: quote\nstatus: idea\n"
+                             "---\n\nIde.\n",
 }
 
 
@@ -239,7 +242,7 @@ def test_every_feed_passes_three_parsers_and_the_byte_rules(
     paths = write(feeds, tmp_path / "out")
     js = icaljs(paths)
     # (post, channel) events per feed; the idea is in none, the cancelled post is in
-    expected = {
+    expected: dict[str, list[Any]] = {
         "calendar.ics": ["Instagram; utama, ID: Kopi malam, C:\\New; 23:30 \"spesial\" ☕",
                          "X: Kopi malam, C:\\New; 23:30 \"spesial\" ☕",
                          "Instagram; utama, ID: Panjang sekali",
@@ -316,11 +319,11 @@ def test_what_each_parser_reads_from_an_event(make_plan: Callable[..., Path],
     _, vo = vobject_events(path.read_bytes())
     assert vo[0].description.value == description
     assert vo[0].uid.value == late["uid"]
-    assert vo[0].dtstart.value == dt.datetime(2026, 12, 1, 16, 30, tzinfo=dt.timezone.utc)
+    assert vo[0].dtstart.value == dt.datetime(2026, 12, 1, 16, 30, tzinfo=dt.UTC)
     ic = ical_calendar(path.read_bytes()).events
     assert ic[0].description == description
     assert ic[0].categories == ["education", "instagram"]
-    assert ic[0].dtstart == dt.datetime(2026, 12, 1, 16, 30, tzinfo=dt.timezone.utc)
+    assert ic[0].dtstart == dt.datetime(2026, 12, 1, 16, 30, tzinfo=dt.UTC)
     assert ic[0].duration == dt.timedelta(minutes=45)
     assert ic[3].dtstart == dt.date(2026, 12, 25) and ic[3].dtend == dt.date(2026, 12, 26)
 
