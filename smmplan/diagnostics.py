@@ -76,10 +76,10 @@ def finalize(
     ``ignored`` maps a post id to the rule codes or names that post silences.
     """
     levels: dict[str, str] = {}
-    for key, level in overrides.items():
+    for key, wanted in overrides.items():
         rule = lookup(key)
         if rule is not None:
-            levels[rule.code] = level
+            levels[rule.code] = wanted
     silenced: dict[str, set[str]] = {}
     for post_id, names in ignored.items():
         codes = {r.code for r in (lookup(n) for n in names) if r is not None}
@@ -89,11 +89,11 @@ def finalize(
     for d in diagnostics:
         if d.post is not None and d.code in silenced.get(d.post, ()):
             continue
-        level = levels.get(d.code)
-        if level == "off":
+        override = levels.get(d.code)
+        if override == "off":
             continue
-        if level is not None and level != d.severity:
-            d = replace(d, severity=level)
+        if override is not None and override != d.severity:
+            d = replace(d, severity=override)
         out.append(d)
     out.sort(key=Diagnostic.sort_key)
     return out

@@ -41,10 +41,10 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
                 yield from _ref(None, "channel", channel, settings.channels,
                                 campaign.at(f"channels[{i}]"), "guidelines/rules.yml")
     if settings.loaded:
-        for persona in plan.personas.values():
-            for i, channel in enumerate(persona.channels):
+        for who in plan.personas.values():
+            for i, channel in enumerate(who.channels):
                 yield from _ref(None, "channel", channel, settings.channels,
-                                persona.at(f"channels[{i}]"), "guidelines/rules.yml")
+                                who.at(f"channels[{i}]"), "guidelines/rules.yml")
 
 
 def _ref(post: str | None, what: str, value: str, known: Mapping[str, object], at: Position,
