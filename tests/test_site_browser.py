@@ -1,0 +1,209 @@
+"""The built site in real Chromium: the grid, post pages, search, no console errors, no XSS."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLE_PARTS, FIXTURES, REPO
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+from smmplan.build import build_site
+from smmplan.check import check_plan
+
+TODAY = "2026-11-25"
+OUTPUT = REPO / "test-output"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def build_and_serve(plan: Path, site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    import datetime as dt
+
+    outcome = build_site(plan, site, today=dt.date.fromisoformat(TODAY), strict=True)
+    assert outcome.site_dir == site.resolve(), outcome.result.diagnostics
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}", server
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("fixture")
+    shutil.copytree(FIXTURES / "site" / "plan", root / "plan")
+    base, server = build_and_serve(root / "plan", root / "site")
+    yield base
+    server.shutdown()
+
+
+class Watched:
+    """A page whose console errors, page errors and dialogs are recorded."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url}"))
+
+    def _console(self, msg: ConsoleMessage) -> None:
+        if msg.type == "error":
+            self.errors.append(msg.text)
+
+
+def test_month_grid_shows_posts_on_their_local_days(browser: Browser, fixture_site: str
+                                                    ) -> None:
+    w = Watched(browser)
+    page = w.page
+    page.goto(f"{fixture_site}/calendar/2026-12/")
+    days = page.eval_on_selector_all(
+        "table.smm-month td.smm-day:not(.smm-outside)",
+        "tds => tds.map(td => [td.dataset.date, [...td.querySelectorAll('a.smm-entry')]"
+        ".map(a => a.innerText.replace(/\\s+/g, ' ').trim())]).filter(d => d[1].length)")
+    assert days == [
+        ["2026-12-01", ["10:00 IGX Gula aren blend launch"]],
+        ["2026-12-02", ["06:30 IG Late night study brew"]],  # 23:30 UTC the day before
+        ["2026-12-09", ["08:30 in How we source our beans"]],
+        ["2026-12-25", ["all day IG Christmas greeting"]],
+    ]
+    # weeks are rows, Monday first: 2 December is a Wednesday, in the third column
+    col = page.eval_on_selector('td[data-date="2026-12-02"]', "td => td.cellIndex")
+    head = page.eval_on_selector_all("table.smm-month thead th", "ths => ths.map(t => t.innerText)")
+    assert col == 2 and head[0] == "Mon" and head[col] == "Wed"
+    assert page.is_visible('td[data-date="2026-12-25"] .smm-holiday-name')
+    # the entry really sits inside its day's box
+    cell = page.locator('td[data-date="2026-12-02"]').bounding_box()
+    entry = page.locator('a[data-post="late-night"]').bounding_box()
+    assert cell and entry and cell["x"] <= entry["x"] < cell["x"] + cell["width"]
+    assert cell["y"] <= entry["y"] < cell["y"] + cell["height"]
+    OUTPUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "calendar-2026-12.png"), full_page=True)
+    page.goto(f"{fixture_site}/calendar/2026-11/")
+    assert page.get_attribute("td.smm-today", "data-date") == TODAY
+    assert w.errors == []
+
+
+def test_clicking_a_post_opens_its_page(browser: Browser, fixture_site: str) -> None:
+    w = Watched(browser)
+    w.page.goto(f"{fixture_site}/calendar/2026-12/")
+    w.page.click('a[data-post="late-night"]')
+    w.page.wait_for_url(f"{fixture_site}/posts/late-night/")
+    assert w.page.inner_text("article h1") == "Late night study brew"
+    assert "Studying late? Our cold brew keeps you going." in w.page.inner_text(".smm-caption")
+    w.page.click("table.smm-facts >> text=December launch")
+    w.page.wait_for_url(f"{fixture_site}/campaigns/december-launch/")
+    assert w.errors == []
+
+
+def test_search_finds_a_post_by_a_word_of_its_caption(browser: Browser, fixture_site: str
+                                                      ) -> None:
+    w = Watched(browser)
+    w.page.goto(f"{fixture_site}/")
+    w.page.click("input.md-search__input")
+    w.page.keyboard.type("archipelago", delay=30)  # Material searches on key events
+    result = w.page.locator(".md-search-result__item").first
+    result.wait_for(timeout=15000)
+    assert "How we source our beans" in w.page.inner_text(".md-search-result__list")
+    result.locator("a").first.click()
+    w.page.wait_for_url(f"{fixture_site}/posts/linkedin-story/*")
+    assert w.errors == []
+
+
+def test_no_page_has_console_errors(browser: Browser, fixture_site: str) -> None:
+    w = Watched(browser)
+    addresses = ["/", "/calendar/2026-11/", "/calendar/2026-12/", "/posts/gula-aren-launch/",
+                 "/posts/idea-podcast/", "/channels/instagram/", "/personas/mahasiswa/",
+                 "/campaigns/december-launch/", "/mix/", "/backlog/", "/checks/",
+                 "/guidelines/", "/subscribe/", "/about/"]
+    for address in addresses:
+        response = w.page.goto(fixture_site + address)
+        assert response is not None and response.status == 200, address
+        w.page.wait_for_load_state("networkidle")
+    assert w.errors == []
+
+
+def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "site" / "hostile", tmp_path / "plan")
+    base, server = build_and_serve(tmp_path / "plan", tmp_path / "site")
+    try:
+        w = Watched(browser)
+        pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
+                       for p in (tmp_path / "site").rglob("index.html"))
+        assert len(pages) == 14
+        for rel in pages:
+            w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
+            w.page.wait_for_load_state("networkidle")
+            # fire every mouse handler an injected attribute could have set
+            w.page.evaluate("""() => document.querySelectorAll('*').forEach(e => {
+                for (const t of ['mouseover', 'click', 'focus'])
+                    if (!(e instanceof HTMLAnchorElement)) e.dispatchEvent(new Event(t));
+            })""")
+            assert w.page.evaluate("() => window.__pwned === undefined"), rel
+        w.page.goto(f"{base}/posts/xss-title/")
+        # the hostile texts are shown as text
+        assert "<script>window.__pwned='caption'</script>" in w.page.inner_text(".smm-caption")
+        assert w.page.title().startswith("</title><script>")
+        w.page.click("input.md-search__input")
+        w.page.keyboard.type("uniquecaptionword", delay=30)
+        w.page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        w.page.fill("input.md-search__input", "")
+        w.page.keyboard.type("script pwned", delay=30)
+        w.page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        assert w.page.evaluate("() => window.__pwned === undefined")
+        assert w.dialogs == []
+    finally:
+        server.shutdown()
+
+
+def test_example_plan_builds_strict_and_renders(browser: Browser, tmp_path: Path) -> None:
+    plan = tmp_path / "example"
+    plan.mkdir()
+    for part in EXAMPLE_PARTS:
+        src = REPO / part
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, plan / part)
+    import datetime as dt
+
+    result = check_plan(plan, dt.date.fromisoformat(TODAY))
+    assert result.errors == 0, [d for d in result.diagnostics if d.severity == "error"]
+    import datetime as _dt
+
+    outcome = build_site(plan, tmp_path / "site", today=_dt.date.fromisoformat(TODAY))
+    assert outcome.site_dir is not None
+    handler = functools.partial(_Quiet, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        w = Watched(browser)
+        w.page.goto(f"http://127.0.0.1:{server.server_port}/calendar/2026-12/")
+        entries = w.page.locator("a.smm-entry").count()
+        expected = sum(1 for p in result.plan.posts if p.start is not None and
+                       p.status != "idea" and (p.start.year, p.start.month) == (2026, 12))
+        assert entries == expected > 0
+        OUTPUT.mkdir(exist_ok=True)
+        w.page.screenshot(path=str(OUTPUT / "example-calendar-2026-12.png"), full_page=True)
+        w.page.locator("a.smm-entry").first.click()
+        w.page.wait_for_url("**/posts/*/")
+        assert w.errors == []
+    finally:
+        server.shutdown()
