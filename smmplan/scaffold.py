@@ -1,7 +1,8 @@
 """A new plan repository (``smmplan init``) as ``{path: text}``, and writing it.
 
-The template files live in ``smmplan/scaffold/`` (``dot-x`` stands for ``.x``); ``{{smmplan:NAME}}`` marks a value filled in
-here (``${{ ... }}`` of GitHub Actions is left alone). Posts are dated relative to the day of
+The template files live in ``smmplan/scaffold/`` (``dot-x`` stands for ``.x``);
+``{{smmplan:NAME}}`` marks a value filled in here (``${{ ... }}`` of GitHub Actions is left
+alone). Posts are dated relative to the day of
 creation, so that a new plan checks clean on the day it is made; the JSON Schemas and CODEOWNERS
 are generated, not copied, so they always match this version of smmplan.
 """

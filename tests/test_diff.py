@@ -38,7 +38,7 @@ def post(id_line: str, title: str, date: str | None, channel: str, pillar: str,
         lines.append(f"date: {date}")
     lines += [f"channel: {channel}", f"pillar: {pillar}", f"status: {status}"]
     lines += [line for line in extra.split("\n") if line]
-    return "\n".join(lines + ["---", caption, ""])
+    return "\n".join([*lines, "---", caption, ""])
 
 
 BASE = {
@@ -132,7 +132,7 @@ Posts per channel (ideas and cancelled posts do not count), the busiest day, and
 ### Problems fixed
 
 - **error** SMM006 unknown-reference: {fixed}
-"""
+"""  # noqa: E501
 
 
 def run(cli: Callable[..., Result], repo: Path, *args: str) -> Result:

@@ -78,7 +78,8 @@ def test_idea_without_date_goes_to_ideas(plan: Path, cli: Callable[..., Result])
                  "--status", "idea", "--id", "later-1")
     assert result.exit_code == 0
     text = (plan / "content/posts/ideas/later-1.md").read_text()
-    assert text == "---\nid: later-1\ntitle: Someday\nchannel: x\npillar: quote\nstatus: idea\n---\n"
+    assert text == ("---\nid: later-1\ntitle: Someday\nchannel: x\npillar: quote\n"
+                    "status: idea\n---\n")
     loaded, found = load_plan(plan)
     assert found == [] and loaded.post("later-1") is not None
 

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import MINIMAL_RULES, REPO
 
 from smmplan import load, model, schema
 from smmplan.load import load_plan
 from smmplan.platforms import PLATFORMS
 from smmplan.ruletable import RULES
 from smmplan.yamlpos import parse
-
-from conftest import MINIMAL_RULES, REPO
 
 
 def validator(kind: str) -> jsonschema.Draft202012Validator:
@@ -73,7 +72,8 @@ def test_schema_keys_are_the_loaders_keys() -> None:
 INLINE = {
     "member": ("guidelines/team.yml", "members:\n  rina:\n    {key}: {value}\n",
                schema.MEMBER_KEYS, "team"),
-    "pillar": ("guidelines/rules.yml", MINIMAL_RULES + "pillars:\n  education:\n    {key}: {value}\n",
+    "pillar": ("guidelines/rules.yml",
+               MINIMAL_RULES + "pillars:\n  education:\n    {key}: {value}\n",
                schema.PILLAR_KEYS, "rules"),
     "mix": ("guidelines/rules.yml", MINIMAL_RULES + "mix:\n  {key}: {value}\n",
             schema.MIX_KEYS, "rules"),

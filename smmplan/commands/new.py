@@ -50,7 +50,7 @@ def front_matter(fields: Mapping[str, str | Sequence[str]]) -> str:
             lines.append(f"{key}: {value[0]}")
         else:
             lines.append(f"{key}: [{', '.join(value)}]")
-    return "\n".join(lines + ["---", ""])
+    return "\n".join([*lines, "---", ""])
 
 
 def _known(what: str, wanted: Iterable[str], defined: Iterable[str], where: str) -> None:
