@@ -251,15 +251,18 @@ class Fields:
         if isinstance(value, list):
             holder: Fields = self._list(key)
             items = list(enumerate(value))
-        elif allow_single:
+        elif allow_single and not isinstance(value, dict):
             holder, items = self, [(key, value)]
         else:
-            self.invalid(key, "must be a list")
+            self.invalid(key, f"must be {'an id or ' * allow_single}a list of ids, "
+                         f"not {kind_of(value)}")
             return ()
         out = []
         for at, item in items:
-            if isinstance(item, bool) or not isinstance(item, str | int) or \
-                    not ID_RE.match(str(item)):
+            if isinstance(item, bool | dict | list) or item is None:
+                holder.invalid(at, f"must be an id, not {kind_of(item)}")
+                continue
+            if not ID_RE.match(str(item)):
                 holder.invalid(at, f"{item!r} is not a valid id",
                                help="ids are lower-case letters, digits and dashes")
                 continue

@@ -509,7 +509,7 @@ def _load_personas(root: Path, out: list[Diagnostic], incomplete: set[str]
         f = Fields(doc, name, out, bad="SMM007")
         pid = _file_id(path, name, out)
         f.unknown_keys(PERSONA_KEYS)
-        title = f.text("name", required=True)
+        title = f.text("name", required=True, required_code="SMM007")
         demo = f.mapping("demographics")
         if pid is None or title is None:
             incomplete.add("persona")
@@ -611,9 +611,9 @@ def _load_campaigns(root: Path, out: list[Diagnostic], incomplete: set[str]
         f, brief, _ = loaded
         cid = _file_id(path, f.path, out)
         f.unknown_keys(CAMPAIGN_KEYS)
-        name = f.text("name", required=True)
-        start = f.date("start", required=True)
-        end = f.date("end", required=True)
+        name = f.text("name", required=True, required_code="SMM007")
+        start = f.date("start", required=True, required_code="SMM007")
+        end = f.date("end", required=True, required_code="SMM007")
         if start and end and start > end:
             f.invalid("end", f"{end} is before the start {start}")
             start = None
@@ -663,8 +663,9 @@ def _load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
     else:
         post_id = default_id(path.stem)
         if not ID_RE.match(post_id):
-            f.report("SMM003", f"the file name gives the id {post_id!r}, which is not valid",
-                     help="add `id:` with lower-case letters, digits and dashes")
+            out.append(diag("SMM003", f"the file name gives the id {post_id!r}, which is not "
+                            "valid", Position(f.path),
+                            help="add `id:` with lower-case letters, digits and dashes"))
             post_id = None
     f.post = post_id
     f.unknown_keys(POST_KEYS)

@@ -14,12 +14,13 @@ _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 def summary_line(diagnostics: Sequence[Diagnostic], posts: int) -> str:
     c = counts(diagnostics)
+    plural = f"{posts} post{'s' * (posts != 1)}"
     if not diagnostics:
-        return f"All checks passed: {posts} posts, no problems."
+        return f"All checks passed: {plural}, no problems."
     parts = [f"{c['errors']} error{'s' * (c['errors'] != 1)}",
              f"{c['warnings']} warning{'s' * (c['warnings'] != 1)}",
              f"{c['info']} info"]
-    return f"Found {', '.join(parts)} in {posts} posts."
+    return f"Found {', '.join(parts)} in {plural}."
 
 
 def text(diagnostics: Sequence[Diagnostic], posts: int, *, root: Path | None = None,
