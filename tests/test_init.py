@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+from conftest import REPO
 
 from smmplan import schema
 from smmplan.load import load_plan
@@ -78,7 +83,6 @@ def test_posts_follow_today(tmp_path: Path, cli: Callable[..., Result], today: s
     assert found == []
     assert plan.settings.timezone == "Asia/Jakarta"
     dated = [p for p in plan.posts if p.start is not None]
-    import datetime as dt
     day = dt.date.fromisoformat(today)
     assert [(p.id, p.day) for p in dated] == [
         ("welcome", day + dt.timedelta(days=7)),
@@ -124,7 +128,6 @@ def test_bad_timezone_and_name(tmp_path: Path, cli: Callable[..., Result]) -> No
 
 
 def test_same_day_same_bytes() -> None:
-    import datetime as dt
     day = dt.date(2026, 11, 25)
     assert scaffold(day) == scaffold(day)
 
@@ -160,3 +163,20 @@ def test_codeowners_names_the_editors(tmp_path: Path, cli: Callable[..., Result]
     owners = (tmp_path / "plan/.github/CODEOWNERS").read_text()
     assert "/guidelines/ @sam-editor\n" in owners
     assert "alex-creator" not in owners
+
+
+def test_the_package_ships_every_template(tmp_path: Path) -> None:
+    # what an installed (non-editable) smmplan holds: setuptools' own build of the package data
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy2(REPO / "pyproject.toml", src)
+    (src / "README.md").write_text("x\n")
+    shutil.copytree(REPO / "smmplan", src / "smmplan",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    done = subprocess.run([sys.executable, "-c", "from setuptools import setup; setup()", "-q",
+                           "build_py", "-d", str(tmp_path / "out")], cwd=src,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    shipped = files_in(tmp_path / "out/smmplan/scaffold")
+    assert shipped == files_in(REPO / "smmplan/scaffold")
+    assert len(shipped) == 16
