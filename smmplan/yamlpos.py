@@ -81,6 +81,14 @@ def parse(text: str, *, allow_unknown_tags: bool = False) -> Doc:
     _check_shape(text)
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:
+        offset = exc.position
+        if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
+        line, column = _line_col(text, offset)
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "?")
+        raise YamlError(f"unacceptable character #x{char:04x}: {exc.reason}", line,
+                        column) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line, mark.column) if mark is not None else (0, 0)
