@@ -61,27 +61,23 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
     epoch = history.last_commit
     if epoch is None:
         epoch = int(history.stamp("mkdocs.yml").timestamp())
-    try:
-        probe = load_config(config_file=str(config_file))
-    except MkDocsException as e:
-        raise BuildError(f"mkdocs.yml: {e}") from None
-    target = (root / (site_dir or Path(probe.site_dir))).resolve()
-    _check_target(root, target, Path(probe.docs_dir).resolve())
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-    try:
-        with _environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
-            try:
-                config = load_config(config_file=str(config_file), site_dir=str(temp),
-                                     strict=strict)
-            except MkDocsException as e:
-                raise BuildError(f"mkdocs.yml: {e}") from None
-            plugin = config.plugins.get(PLUGIN)
-            if plugin is None:
-                raise BuildError("mkdocs.yml does not use the smmplan plugin: add "
-                                 "`plugins: [search, smmplan]`")
-            plugin.result = result  # type: ignore[attr-defined]
-            plugin.feeds = feeds  # type: ignore[attr-defined]
+    with _environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
+        try:
+            config = load_config(config_file=str(config_file), strict=strict)
+        except MkDocsException as e:
+            raise BuildError(f"mkdocs.yml: {e}") from None
+        target = (root / (site_dir or Path(config.site_dir))).resolve()
+        _check_target(root, target, Path(config.docs_dir).resolve())
+        plugin = config.plugins.get(PLUGIN)
+        if plugin is None:
+            raise BuildError("mkdocs.yml does not use the smmplan plugin: add "
+                             "`plugins: [search, smmplan]`")
+        plugin.result = result  # type: ignore[attr-defined]
+        plugin.feeds = feeds  # type: ignore[attr-defined]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        config.site_dir = str(temp)
+        try:
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
@@ -89,11 +85,11 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
                 raise BuildError(f"mkdocs: {e}") from None
             finally:
                 config.plugins.on_shutdown()
-        pages = sum(1 for _ in temp.rglob("index.html"))
-        _swap(temp, target)
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
+            pages = sum(1 for p in temp.rglob("*.html") if p.name != "404.html")
+            _swap(temp, target)
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
     return BuildOutcome(result, target, pages, len(feeds))
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from .check import CheckResult, check_plan
 from .pages import NavItem, navigation, render_pages, source_path
 from .pages.feeds import describe_feeds
 
 log = logging.getLogger("mkdocs.plugins.smmplan")
+_MARKER = re.compile(r"<!--smmplan:(\d+)-->")
 
 ASSETS = ("smmplan.css",)
 ASSET_DIR = "assets/smmplan"
@@ -54,6 +57,9 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         self.feeds: dict[str, bytes] | None = None
         """Set by ``smmplan build`` to the feeds it rendered; else rendered here."""
         self.root: Path | None = None
+        self.blocks: dict[str, list[str]] = {}
+        """Generated page -> its HTML blocks, put back in place of their markers after
+        Markdown ran (see :meth:`on_page_content`)."""
 
     @event_priority(100)  # before search and theme plugins read the language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -89,11 +95,13 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
                             for s in sources)
             if in_source or f.src_uri in generated:
                 files.remove(f)
+        self.blocks = {}
         for src, text in generated.items():
             # post pages are reached from the calendar, never from the nav
             inclusion = (InclusionLevel.NOT_IN_NAV if src.startswith("posts/")
                          else InclusionLevel.UNDEFINED)
-            files.append(File.generated(config, src, content=text, inclusion=inclusion))
+            content = self._stash(src, text)
+            files.append(File.generated(config, src, content=content, inclusion=inclusion))
         for name in ASSETS:
             css = resources.files("smmplan").joinpath("assets", name).read_bytes()
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=css,
@@ -106,6 +114,30 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
                          if f.src_uri not in generated)
             config.nav = _nav(navigation(self.result), own)
         return files
+
+    def _stash(self, src: str, text: str) -> str:
+        """Swap the page's HTML blocks for markers that Markdown passes through untouched.
+
+        The blocks are finished HTML: parsing them again as Markdown would only cost time (most
+        of the build, on a plan with thousands of posts) and give the plan's Markdown
+        extensions a chance to act on plan text.
+        """
+        head, sep, body = text.partition("\n---\n")
+        if not sep:
+            return text
+        blocks = [b.strip() for b in body.split("\n\n") if b.strip()]
+        if not all(b.startswith("<") for b in blocks):
+            return text
+        self.blocks[src] = blocks
+        return head + sep + "\n" + "\n\n".join(f"<!--smmplan:{i}-->"
+                                                  for i in range(len(blocks))) + "\n"
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        blocks = self.blocks.get(page.file.src_uri)
+        if blocks is None:
+            return html
+        return _MARKER.sub(lambda m: blocks[int(m.group(1))], html)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.root is not None

@@ -87,7 +87,8 @@ def test_post_page_shows_caption_facts_length_and_diagnostics(pages: dict[str, s
     # 96 graphemes against Instagram's 2200; X counts the URL as 23: 85 weighted characters
     assert '<span class="smm-count">96 / 2200</span> graphemes' in post
     assert '<span class="smm-count">85 / 280</span> weighted characters' in post
-    assert "<td>2 / 5</td>" in post  # hashtags against Instagram's 5
+    assert "2200</span> graphemes · 2 / 5 hashtags<br>" in post  # Instagram allows 5
+    assert "280</span> weighted characters · 2 hashtags</td>" in post
     assert '<a href="../../personas/pekerja/">Pekerja kantor</a>' in post
     assert '<a href="../../campaigns/december-launch/">December launch</a>' in post
     assert "2026-12-01 10:00" in post and "(Asia/Jakarta)" in post

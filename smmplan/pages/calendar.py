@@ -56,7 +56,7 @@ def month_page(ctx: Context, year: int, month: int, prev: tuple[int, int] | None
     return page(lab.month(year, month), [
         block(nav), block(f'<div class="smm-month-wrap">{grid}</div>'),
         block(_legend(ctx)), block(nav),
-    ], wide=True)
+    ], wide=True, searchable=False)
 
 
 def _cell(ctx: Context, day: dt.date, inside: bool, posts: list[Post], link_to: Linker) -> str:

@@ -41,7 +41,7 @@ def channel_pages(ctx: Context) -> Iterator[tuple[str, str]]:
             block(coverage(ctx, posts, link_to)),
             heading(lab["posts"], "posts"),
             block(posts_table(ctx, posts, link_to)),
-        ])
+        ], searchable=False)
 
 
 def persona_pages(ctx: Context) -> Iterator[tuple[str, str]]:
@@ -71,7 +71,7 @@ def persona_pages(ctx: Context) -> Iterator[tuple[str, str]]:
             blocks += [heading(lab["other"], "other"), block(value_html(rest))]
         blocks += [heading(lab["coverage"], "coverage"), block(coverage(ctx, posts, link_to)),
                    heading(lab["posts"], "posts"), block(posts_table(ctx, posts, link_to))]
-        yield where, page(per.name, blocks)
+        yield where, page(per.name, blocks, searchable=False)
 
 
 def campaign_pages(ctx: Context) -> Iterator[tuple[str, str]]:
@@ -95,7 +95,7 @@ def campaign_pages(ctx: Context) -> Iterator[tuple[str, str]]:
             blocks += [heading(lab["brief"], "brief"),
                        block(f'<div class="smm-prose">{markdown_html(cam.brief)}</div>')]
         blocks += [heading(lab["posts"], "posts"), block(posts_table(ctx, posts, link_to))]
-        yield where, page(cam.name, blocks)
+        yield where, page(cam.name, blocks, searchable=False)
 
 
 def posts_table(ctx: Context, posts: list[Post], link_to: Linker) -> str:

@@ -131,8 +131,12 @@ def block(html: str) -> str:
     return f'<div class="smm-block">{html}</div>'
 
 
-def page(title: str, blocks: Iterable[str], *, wide: bool = False) -> str:
+def page(title: str, blocks: Iterable[str], *, wide: bool = False,
+         searchable: bool = True) -> str:
     """A whole generated page: front matter with the (escaped) title, then the blocks.
+
+    ``wide`` hides the table of contents (the month grid needs the room); ``searchable=False``
+    keeps the page out of the search index.
 
     mkdocs and Material put ``page.title`` into the HTML unescaped, so the title is HTML-escaped
     here; JSON is valid YAML, so no value can break out of the front matter.
@@ -141,7 +145,10 @@ def page(title: str, blocks: Iterable[str], *, wide: bool = False) -> str:
     meta = json.dumps(" ".join(escaped.split()), ensure_ascii=True)
     body = "\n\n".join(b for b in blocks if b)
     hide = "hide: [toc]\n" if wide else ""
-    return f"---\ntitle: {meta}\n{hide}---\n\n{body}\n"
+    # Lists (months, channels, personas) repeat what the post pages say: leaving them out of
+    # Material's search index keeps results to the posts and the build linear and lean.
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {meta}\n{hide}{search}---\n\n{body}\n"
 
 
 def heading(text: str, anchor: str | None = None) -> str:

@@ -20,11 +20,12 @@ def backlog_page(ctx: Context) -> str:
                 for p in ctx.ideas]
         head = [h(lab[k]) for k in ("title", "pillar", "channel", "persona", "author", "status")]
         body = table(head, rows, cls="smm-posts")
-    return page(lab["backlog"], [block(body)])
+    return page(lab["backlog"], [block(body)], searchable=False)
 
 
 def checks_page(ctx: Context) -> str:
     lab = ctx.labels
     link_to = ctx.linker("/checks/")
     return page(lab["checks"], [block(diagnostics_table(
-        ctx, list(ctx.result.diagnostics), link_to, empty=lab["no_problems"]))])
+        ctx, list(ctx.result.diagnostics), link_to, empty=lab["no_problems"]))],
+        searchable=False)

@@ -52,7 +52,7 @@ def mix_page(ctx: Context) -> str:
         judged = sum(counts.values()) >= mix.min_posts
         blocks.append(f'<h2 id="w-{h(key.lower())}">{h(window_label(key, mix.window, ctx))}</h2>')
         blocks.append(block(_chart(ctx, counts, judged)))
-    return page(lab["mix"], blocks)
+    return page(lab["mix"], blocks, searchable=False)
 
 
 def _chart(ctx: Context, counts: Counter[str], judged: bool) -> str:

@@ -42,15 +42,13 @@ def pages(ctx: Context) -> Iterator[tuple[str, str]]:
 
 def post_page(ctx: Context, post: Post, link_to: Linker) -> str:
     lab = ctx.labels
+    head = (f'<p class="smm-post-head">{ctx.status_badge(post.status)} '
+            f'{ctx.pillar_badge(post.pillar)} '
+            + " ".join(ctx.channel_mark(c) for c in post.channels) + "</p>")
+    # The caption comes before any heading, so search shows it under the post's own title.
     caption = f'<div class="smm-caption">{caption_html(post.caption)}</div>'
     return page(post.title, [
-        block(f'<p class="smm-post-head">{ctx.status_badge(post.status)} '
-              f'{ctx.pillar_badge(post.pillar)} '
-              + " ".join(ctx.channel_mark(c) for c in post.channels) + "</p>"),
-        heading(lab["caption"], "caption"),
-        block(caption),
-        heading(lab["length"], "length"),
-        block(_lengths(ctx, post)),
+        block(head + caption),
         heading(lab["facts"], "facts"),
         block(_facts(ctx, post, link_to)),
         heading(lab["diagnostics"], "diagnostics"),
@@ -60,8 +58,9 @@ def post_page(ctx: Context, post: Post, link_to: Linker) -> str:
 
 
 def _lengths(ctx: Context, post: Post) -> str:
+    """One line per channel: the caption's length and hashtags against the platform's limits."""
     lab = ctx.labels
-    rows = []
+    lines = []
     tags = _hashtags(post.caption)
     for cid in post.channels:
         ch = ctx.channel(cid)
@@ -73,25 +72,23 @@ def _lengths(ctx: Context, post: Post) -> str:
                     else limits.max_hashtags if limits is not None else None)
         n, fallback = _count(post.caption, counting)
         unit = lab["graphemes"] if counting != "weighted" or fallback else lab["weighted"]
-        over = limit is not None and n > limit
         length = f"{n} / {limit}" if limit is not None else str(n)
-        note = f' <span class="smm-over">{h(lab["over_limit"])}</span>' if over else ""
+        line = f'{ctx.channel_mark(cid)} <span class="smm-count">{h(length)}</span> {h(unit)}'
+        if limit is not None and n > limit:
+            line += f' <span class="smm-over">{h(lab["over_limit"])}</span>'
         if fallback:
-            note += f' <span class="smm-note">({h(lab["count_fallback"])})</span>'
-        tag_text = f"{tags} / {max_tags}" if max_tags is not None else str(tags)
-        tag_note = (f' <span class="smm-over">{h(lab["over_limit"])}</span>'
-                    if max_tags is not None and tags > max_tags else "")
-        rows.append([ctx.channel_mark(cid) + " " + h(ctx.channel_name(cid)),
-                     f'<span class="smm-count">{h(length)}</span> {h(unit)}{note}',
-                     h(tag_text) + tag_note])
-    return table([h(lab["channel"]), h(lab["length"]), h(lab["hashtags"])], rows,
-                 cls="smm-lengths")
+            line += f' <span class="smm-note">({h(lab["count_fallback"])})</span>'
+        line += f" · {h(f'{tags} / {max_tags}' if max_tags is not None else tags)} " \
+                f"{h(lab['hashtags'])}"
+        if max_tags is not None and tags > max_tags:
+            line += f' <span class="smm-over">{h(lab["over_limit"])}</span>'
+        lines.append(line)
+    return "<br>".join(lines)
 
 
 def _facts(ctx: Context, post: Post, link_to: Linker) -> str:
     lab = ctx.labels
     plan = ctx.plan
-    none = h(lab["none"])
 
     def persona(pid: str) -> str:
         per = plan.personas.get(pid)
@@ -99,35 +96,33 @@ def _facts(ctx: Context, post: Post, link_to: Linker) -> str:
             return h(pid)
         return f'<a href="{link_to.page(address("personas", pid))}">{h(per.name)}</a>'
 
-    campaign = none
+    campaign = ""
     if post.campaign:
         cam = plan.campaigns.get(post.campaign)
         campaign = (f'<a href="{link_to.page(address("campaigns", post.campaign))}">'
                     f'{h(cam.name)}</a>' if cam is not None else h(post.campaign))
     when = h(ctx.local_when(post))
     if post.start is not None:
-        when += f' <span class="smm-note">({h(plan.settings.timezone)})</span>'
         when = (f'<a href="{link_to.page(address("calendar", f"{post.start:%Y-%m}"))}">'
-                f"{when}</a>")
+                f'{when}</a> <span class="smm-note">({h(plan.settings.timezone)})</span>')
     channels = ", ".join(
         f'<a href="{link_to.page(address("channels", c))}">{h(ctx.channel_name(c))}</a>'
         if ctx.channel(c) is not None else h(c) for c in post.channels)
     facts: list[tuple[str, str]] = [
         ("date", when),
-        ("channel", channels or none),
-        ("pillar", ctx.pillar_badge(post.pillar)),
-        ("status", ctx.status_badge(post.status)),
-        ("format", h(post.format) if post.format else none),
-        ("persona", ", ".join(persona(p) for p in post.personas) or none),
+        ("channel", channels),
+        ("length", _lengths(ctx, post)),
+        ("format", h(post.format) if post.format else ""),
+        ("persona", ", ".join(persona(p) for p in post.personas)),
         ("campaign", campaign),
-        ("author", ctx.member_name(post.author)),
-        ("editor", ctx.member_name(post.editor)),
-        ("tags", ", ".join(h(t) for t in post.tags) or none),
-        ("link", link(post.link, post.link) if post.link else none),
-        ("media", "<br>".join(link(m, m) for m in post.media) or none),
+        ("author", ctx.member_name(post.author) if post.author else ""),
+        ("editor", ctx.member_name(post.editor) if post.editor else ""),
+        ("tags", ", ".join(h(t) for t in post.tags)),
+        ("link", link(post.link, post.link) if post.link else ""),
+        ("media", "<br>".join(link(m, m) for m in post.media)),
         ("file", f"<code>{h(post.path)}</code>"),
     ]
-    rows = [f"<tr><th>{h(lab[key])}</th><td>{value}</td></tr>" for key, value in facts]
+    rows = [f"<tr><th>{h(lab[key])}</th><td>{value}</td></tr>" for key, value in facts if value]
     for name, value in sorted(post.metrics.items()):
         rows.append(f"<tr><th>{h(name)}</th><td>{h(value)}</td></tr>")
     return '<table class="smm-facts"><tbody>' + "".join(rows) + "</tbody></table>"
