@@ -76,7 +76,9 @@ def generate_plan(root: Path, posts: int, seed: int = 0, start: dt.date = dt.dat
         when = dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
         pillar = rng.choice(PILLARS)
         channel = channel_ids[i % len(channel_ids)]
-        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 60)))
+        # X counts 280 weighted characters: keep its captions short so the plan builds
+        longest = 25 if channel == "x" else 60
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, longest)))
         cta = " Pesan sekarang di tautan bio." if pillar == "hard-sell" else ""
         folder = root / "content" / "posts" / f"{day:%Y}" / f"{day:%m}"
         folder.mkdir(parents=True, exist_ok=True)
