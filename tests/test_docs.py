@@ -57,3 +57,14 @@ def test_rule_codes_and_names_are_unique_and_well_formed() -> None:
         assert code == rule.code and re.fullmatch(r"SMM\d{3}", code)
         assert re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
         assert rule.level in ("error", "warning", "info", "per rule")
+
+
+def test_example_plan_schemas_are_current(tmp_path, cli) -> None:
+    """schemas/ at the repository root (used by .vscode/settings.json) is what `smmplan schema`
+    writes today: regenerate with `smmplan schema --output schemas` after a format change."""
+    result = cli("schema", "--output", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == sorted(p.name for p in (REPO / "schemas").iterdir())
+    for name in written:
+        assert (tmp_path / name).read_bytes() == (REPO / "schemas" / name).read_bytes(), name
