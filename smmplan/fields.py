@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from .diagnostics import Diagnostic, diag
@@ -141,6 +141,35 @@ def _offset(g: dict[str, str | None]) -> dt.timezone:
     return dt.timezone(-delta if g["tz_sign"] == "-" else delta)
 
 
+class LazyPositions(Mapping[str, Position]):
+    """Read-only ``{key: Position}`` that makes a Position only when one is asked for: a plan
+    has hundreds of thousands of values and diagnostics point at a few of them."""
+
+    __slots__ = ("_file", "_offset", "_spots")
+
+    def __init__(self, file: str, line_offset: int, spots: Mapping[str, tuple[int, int]]
+                 ) -> None:
+        self._file = file
+        self._offset = line_offset
+        self._spots = spots
+
+    def __getitem__(self, key: str) -> Position:
+        line, column = self._spots[key]
+        return Position(self._file, line + 1 + self._offset, column + 1)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._spots
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._spots)
+
+    def __len__(self) -> int:
+        return len(self._spots)
+
+    def __repr__(self) -> str:
+        return f"LazyPositions({dict(self)!r})"
+
+
 class Fields:
     """Getters over the mapping at ``base`` of ``doc`` in file ``path``.
 
@@ -178,16 +207,14 @@ class Fields:
             return Position(self.path, 1 + self.line_offset, 1)
         return Position(self.path, spot[0] + 1 + self.line_offset, spot[1] + 1)
 
-    def positions(self, prefix: str = "") -> dict[str, Position]:
+    def positions(self, prefix: str = "") -> Mapping[str, Position]:
         """Positions of every value below this mapping, keyed relative to it (for the model)."""
-        out: dict[str, Position] = {}
+        if not self.base and not prefix:
+            return LazyPositions(self.path, self.line_offset, self.doc.values)
         start = self.base + "." if self.base else ""
-        for path, (line, col) in self.doc.values.items():
-            if start and not path.startswith(start):
-                continue
-            out[prefix + path[len(start):]] = Position(self.path, line + 1 + self.line_offset,
-                                                       col + 1)
-        return out
+        spots = {prefix + path[len(start):]: spot for path, spot in self.doc.values.items()
+                 if not start or path.startswith(start)}
+        return LazyPositions(self.path, self.line_offset, spots)
 
     def report(self, code: str, message: str, key: str | int | None = None, *,
                of_key: bool = False, help: str | None = None) -> None:

@@ -5,6 +5,7 @@ Nothing here raises for a bad file: it returns the text or a diagnostic (SMM008)
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -14,9 +15,17 @@ from .diagnostics import Diagnostic, diag
 from .model import Position
 
 MAX_BYTES = 1024 * 1024
+# O_NOFOLLOW: a link is noticed by the open itself (ELOOP) instead of an extra lstat per file;
+# O_NONBLOCK: opening a FIFO must not wait for a writer (fstat then refuses it).
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_OPEN = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def rel(root: Path, path: Path) -> str:
+    """``path`` relative to ``root``, ``/``-separated (string work: called once per file)."""
+    r, p = str(root), str(path)
+    if p.startswith(r) and p[len(r):len(r) + 1] == os.sep:
+        return p[len(r) + 1:].replace(os.sep, "/")
     return path.relative_to(root).as_posix()
 
 
@@ -38,8 +47,9 @@ def walk(root: Path, folder: str, suffixes: tuple[str, ...], out: list[Diagnosti
     if not inside(root, base):
         out.append(_outside(root, base))
         return
-    found = sorted(_walk(root, base, suffixes, out, recursive), key=lambda p: rel(root, p))
-    yield from found
+    found = sorted((rel(root, p), p) for p in _walk(root, base, suffixes, out, recursive))
+    for _, path in found:
+        yield path
 
 
 def _walk(root: Path, base: Path, suffixes: tuple[str, ...], out: list[Diagnostic],
@@ -86,18 +96,29 @@ def read_text(root: Path, path: Path, *, walked: bool = False
     name = rel(root, path)
     # files found by walk() sit in folders already known to be inside; resolving each of
     # thousands of posts would cost a stat per path component
-    if (path.is_symlink() or not walked) and not inside(root, path):
+    if not walked and not inside(root, path):
         return None, _outside(root, path)
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            # a FIFO or device named like a post would block or never end
-            return None, diag("SMM008", "not a regular file; it is not read", Position(name))
-        if info.st_size > MAX_BYTES:
-            return None, _too_big(name, info.st_size)
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:  # it grew since stat()
+        try:
+            fd = os.open(path, _OPEN | (_NOFOLLOW if walked else 0))
+        except OSError as exc:
+            if not walked or exc.errno != errno.ELOOP or not path.is_symlink():
+                raise
+            if not inside(root, path):
+                return None, _outside(root, path)
+            fd = os.open(path, _OPEN)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                # a FIFO or device named like a post would block or never end
+                return None, diag("SMM008", "not a regular file; it is not read",
+                                  Position(name))
+            if info.st_size > MAX_BYTES:
+                return None, _too_big(name, info.st_size)
+            data = _read_all(fd, MAX_BYTES + 1)
+        finally:
+            os.close(fd)
+        if len(data) > MAX_BYTES:  # it grew since fstat()
             return None, _too_big(name, len(data))
     except OSError as exc:
         reason = exc.strerror or str(exc)
@@ -123,6 +144,17 @@ def read_text(root: Path, path: Path, *, walked: bool = False
         # old Mac line ends too, so that lines are counted as editors count them
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None
+
+
+def _read_all(fd: int, limit: int) -> bytes:
+    chunks = []
+    while limit > 0:
+        chunk = os.read(fd, limit)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        limit -= len(chunk)
+    return b"".join(chunks)
 
 
 def _too_big(name: str, size: int) -> Diagnostic:

@@ -61,6 +61,7 @@ ROLES = ("creator", "editor", "manager")
 LANGUAGES = ("en", "id")
 _FENCE = re.compile(r"^---[ \t]*$")
 _FENCE_END = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_FENCE_LINE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _URL = re.compile(r"^(https?://|mailto:)\S+$", re.IGNORECASE)
 
 
@@ -212,7 +213,7 @@ def _load_settings(root: Path, out: list[Diagnostic], incomplete: set[str]) -> S
         workflow=_load_workflow(f),
         severity=MappingProxyType(_load_severity(f)),
         loaded=bool(channels) or "channel" not in incomplete,
-        pos=MappingProxyType(f.positions()),
+        pos=f.positions(),
     )
 
 
@@ -320,7 +321,7 @@ def _load_channels(f: Fields, incomplete: set[str]) -> dict[str, Channel]:
             best_formats=tuple(x for x in formats if x in FORMATS),
             max_length=c.integer("max_length", minimum=1),
             max_hashtags=c.integer("max_hashtags", minimum=0),
-            pos=MappingProxyType(c.positions()),
+            pos=c.positions(),
         )
     return channels
 
@@ -397,7 +398,7 @@ def _load_voice(f: Fields) -> tuple[VoiceRule, ...]:
             substitutes=MappingProxyType(substitutes), pattern=pattern, regex=use_regex,
             max=limit, message=r.text("message"), when=MappingProxyType(when),
             ignore_case=r.boolean("ignore_case") is not False,
-            pos=MappingProxyType(r.positions()),
+            pos=r.positions(),
         ))
     return tuple(rules)
 
@@ -422,7 +423,7 @@ def _load_blackout(f: Fields) -> tuple[Blackout, ...]:
             continue
         pillars = b.text_list("pillars", allow_single=True) if "pillars" in b.data else None
         out.append(Blackout(day, b.text("reason") or "", pillars,
-                            MappingProxyType(b.positions())))
+                            b.positions()))
     return tuple(out)
 
 
@@ -491,7 +492,7 @@ def _load_team(root: Path, out: list[Diagnostic], incomplete: set[str]) -> dict[
                                          + did_you_mean(role, ROLES))
         members[mid] = Member(mid, m.text("name") or mid, m.text("github"),
                               tuple(r for r in roles if r in ROLES),
-                              MappingProxyType(m.positions()))
+                              m.positions())
     return members
 
 
@@ -526,7 +527,7 @@ def _load_personas(root: Path, out: list[Diagnostic], incomplete: set[str]
             channels=f.ident_list("channels"),
             last_reviewed=f.date("last_reviewed"),
             data=MappingProxyType(doc.value),
-            pos=MappingProxyType(f.positions()),
+            pos=f.positions(),
         )
     return personas
 
@@ -549,15 +550,22 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | str:
     Lines are 1-based file lines; the front matter sits between a first line ``---`` and the next
     ``---`` (or ``...``) line.
     """
-    lines = text.split("\n")
-    if not text.strip():
-        return "the file is empty: a post starts with front matter between two `---` lines"
-    if not _FENCE.match(lines[0]):
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if not _FENCE.match(first):
+        if not text.strip():
+            return "the file is empty: a post starts with front matter between two `---` lines"
         return "the file has no front matter: its first line must be `---`"
-    for i in range(1, len(lines)):
-        if _FENCE_END.match(lines[i]):
-            return "\n".join(lines[1:i]), 2, "\n".join(lines[i + 1:]), i + 2
-    return "the front matter opened on line 1 is never closed with a `---` line"
+    close = _FENCE_LINE.search(text, first_end + 1) if first_end >= 0 else None
+    if close is None:
+        return "the front matter opened on line 1 is never closed with a `---` line"
+    front = text[first_end + 1:close.start()]
+    if front:
+        front = front[:-1]  # the line break before the closing fence
+        closing = 3 + front.count("\n")
+    else:
+        closing = 2
+    return front, 2, text[close.end() + 1:], closing + 1
 
 
 def _caption(body: str, first_line: int) -> tuple[str, int]:
@@ -630,7 +638,7 @@ def _load_campaigns(root: Path, out: list[Diagnostic], incomplete: set[str]
             channels=f.ident_list("channels"),
             owner=f.ident("owner"),
             brief=brief,
-            pos=MappingProxyType(f.positions()),
+            pos=f.positions(),
         )
     return campaigns
 
@@ -728,7 +736,7 @@ def _load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
         caption_line=caption_line, format=fmt, personas=personas, campaign=campaign,
         author=author, editor=editor, tags=tags, link=link, media=media,
         ignore=ignore, metrics=MappingProxyType(metrics),
-        pos=MappingProxyType(f.positions()),
+        pos=f.positions(),
     )
 
 

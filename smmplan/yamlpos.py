@@ -14,8 +14,37 @@ from typing import Any
 
 import yaml
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+_VALUE = "tag:yaml.org,2002:value"
+# Built directly rather than through construct_object, which keeps every node it ever saw.
+_SCALARS: dict[str, Any] = {
+    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
+}
+
+_UNTAGGED = "?"
+
+# The composer calls three resolver hooks for every node, each a Python call; they are the
+# largest cost of composing a small document. Here they are C callables that do nothing: every
+# untagged node gets the tag "?" (``str.format`` of a text without fields returns it unchanged)
+# and _scalar resolves plain scalars from SafeLoader's own tables, telling plain from quoted by
+# the node's style. Explicitly tagged nodes keep their tag: the hooks only see untagged ones.
+_hooks = {
+    "resolve": _UNTAGGED.format,
+    "descend_resolver": {}.get,
+    "ascend_resolver": tuple,
+}
+_Base: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_Loader: Any = type("_Loader", (_Base,), _hooks)
+_C_PARSER = _Base is not yaml.BaseLoader
 _constructor = yaml.constructor.SafeConstructor()
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 
 #: A document may not expand to more nodes than this (defends against alias "billion laughs").
 MAX_NODES = 50_000
@@ -28,19 +57,10 @@ MAX_INDENT = 200
 _BRACKETS = re.compile(r"[\[\]{}]")
 # Block nesting needs indentation or compact indicators (``- - x``) in front of a line's content.
 _BLOCK_PREFIX = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$))*", re.MULTILINE)
+_LONG_RUN = re.compile(rf"[ \t?:-]{{{MAX_INDENT + 1}}}")  # needed for such a prefix; quick
 # libyaml reads these as line breaks, so its line numbers would drift from the editor's.
 _ODD_BREAKS = re.compile("[\x85\u2028\u2029]")
 
-_STR = "tag:yaml.org,2002:str"
-_SCALAR_TAGS = {
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-}
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-_SEQ = "tag:yaml.org,2002:seq"
-_MAP = "tag:yaml.org,2002:map"
 
 
 class YamlError(Exception):
@@ -83,7 +103,7 @@ def parse(text: str, *, allow_unknown_tags: bool = False) -> Doc:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:
         offset = exc.position
-        if _Loader is not yaml.SafeLoader:  # libyaml counts bytes of the UTF-8 text
+        if _C_PARSER:  # libyaml counts bytes of the UTF-8 text
             offset = len(text.encode("utf-8")[:offset].decode("utf-8", "ignore"))
         line, column = _line_col(text, offset)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "?")
@@ -124,7 +144,7 @@ def _check_shape(text: str) -> None:
                 line, column = _line_col(text, m.start())
                 raise YamlError(f"the document is nested more than {MAX_FLOW_DEPTH} levels deep",
                                 line, column)
-    if len(text) > MAX_INDENT:
+    if len(text) > MAX_INDENT and _LONG_RUN.search(text):
         for m in _BLOCK_PREFIX.finditer(text):
             if m.end() - m.start() > MAX_INDENT:
                 line, column = _line_col(text, m.start() + MAX_INDENT)
@@ -138,48 +158,64 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - (text.rfind("\n", 0, offset) + 1)
 
 
+def _scalar(node: Any, lax: bool) -> Any:
+    tag = node.tag
+    if tag == _UNTAGGED:
+        if node.style:  # quoted or block: text
+            return node.value
+        value = node.value
+        for resolved, regexp in _IMPLICIT.get(value[:1], ()):
+            if regexp.match(value):
+                tag = resolved
+                break
+        else:
+            return value
+    if tag in (_STR, _TIMESTAMP):
+        # timestamps stay text: the loader reads dates itself (see the module's docstring)
+        return node.value
+    build = _SCALARS.get(tag)
+    if build is not None:
+        try:
+            return build(_constructor, node)
+        except (yaml.YAMLError, ValueError, TypeError):
+            return node.value
+    if lax or tag in (_MERGE, _VALUE):  # ``<<`` and ``=`` as values are plain text here
+        return node.value
+    mark = node.start_mark
+    raise YamlError(f"unsupported tag {tag!r}", mark.line, mark.column)
+
+
 def _convert(node: Any, path: str, doc: Doc, budget: list[int], lax: bool) -> Any:
     budget[0] -= 1
-    if budget[0] < 0:
-        mark = node.start_mark
-        raise YamlError(
-            f"the document expands to more than {MAX_NODES} values (aliases?)",
-            mark.line,
-            mark.column,
-        )
     mark = node.start_mark
-    doc.values.setdefault(path, (mark.line, mark.column))
+    if budget[0] < 0:
+        raise YamlError(f"the document expands to more than {MAX_NODES} values (aliases?)",
+                        mark.line, mark.column)
+    values = doc.values
+    if path not in values:
+        values[path] = (mark.line, mark.column)
+    cls = node.__class__
+    if cls is yaml.ScalarNode:
+        return _scalar(node, lax)
     tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        if tag in (_STR, _TIMESTAMP):
-            return node.value
-        if tag in _SCALAR_TAGS:
-            try:
-                return _constructor.construct_object(node)
-            except (yaml.YAMLError, ValueError, TypeError):
-                return node.value
-        if lax:
-            return node.value
-        raise YamlError(f"unsupported tag {tag!r}", mark.line, mark.column)
-    if isinstance(node, yaml.SequenceNode):
-        if tag != _SEQ and not lax:
+    if cls is yaml.SequenceNode:
+        if tag != _UNTAGGED and tag != _SEQ and not lax:
             raise YamlError(f"unsupported tag {tag!r}", mark.line, mark.column)
-        return [
-            _convert(item, child_path(path, i), doc, budget, lax)
-            for i, item in enumerate(node.value)
-        ]
-    if tag != _MAP and not lax:
+        return [_convert(item, f"{path}[{i}]", doc, budget, lax)
+                for i, item in enumerate(node.value)]
+    if tag != _UNTAGGED and tag != _MAP and not lax:
         raise YamlError(f"unsupported tag {tag!r}", mark.line, mark.column)
     out: dict[str, Any] = {}
+    keys = doc.keys
     for key_node, value_node in node.value:
         kmark = key_node.start_mark
-        if not isinstance(key_node, yaml.ScalarNode):
+        if key_node.__class__ is not yaml.ScalarNode:
             raise YamlError("a key must be a plain word, not a list or mapping", kmark.line,
                             kmark.column)
         key = key_node.value
         if key in out:
             raise YamlError(f"duplicate key {key!r}", kmark.line, kmark.column)
-        sub = child_path(path, key)
-        doc.keys[sub] = (kmark.line, kmark.column)
+        sub = f"{path}.{key}" if path else key
+        keys[sub] = (kmark.line, kmark.column)
         out[key] = _convert(value_node, sub, doc, budget, lax)
     return out
