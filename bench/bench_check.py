@@ -32,9 +32,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import generate_plan  # noqa: E402
-from smmplan.check import check_plan  # noqa: E402
-from smmplan.load import load_plan  # noqa: E402
+from bench.generate import generate_plan
+from smmplan.check import check_plan
+from smmplan.load import load_plan
 
 TODAY = dt.date(2026, 11, 25)  # fixed, so that every run judges the same plan alike
 
@@ -94,7 +94,8 @@ def main() -> None:
         t_rules = t_check - t_load
 
     print(f"plan: {args.posts} posts, {len(result.diagnostics)} diagnostics; "
-          f"best of {args.repeat}, Python {sys.version.split()[0]}, libyaml {yaml.__with_libyaml__}")
+          f"best of {args.repeat}, Python {sys.version.split()[0]}, "
+          f"libyaml {yaml.__with_libyaml__}")
     print(f"floor (read + CSafeLoader) {t_floor:8.3f} s")
     print(f"load_plan                  {t_load:8.3f} s   load / floor  {t_load / t_floor:5.2f}x")
     print(f"check_plan                 {t_check:8.3f} s   check / floor {t_check / t_floor:5.2f}x"
