@@ -39,12 +39,13 @@ PROBLEMS = {
                                        "pillar: quote\nhashtags: [kopi]\n"),
 }
 
-TEXT = """\
-content/posts/2026/12/d.md:4:10: error[SMM101] instagram has 3 posts on 2026-12-07 (max 2)
-content/posts/2026/12/e.md:4:10: error[SMM006] unknown channel 'instagarm'; did you mean 'instagram'?
-content/posts/2026/12/e.md:6:1: warning[SMM004] unknown key 'hashtags'; did you mean 'tags'?
-Found 2 errors, 1 warning, 0 info in 5 posts.
-"""
+TEXT = (
+    "content/posts/2026/12/d.md:4:10: error[SMM101] instagram has 3 posts on 2026-12-07 (max 2)\n"
+    "content/posts/2026/12/e.md:4:10: error[SMM006] unknown channel 'instagarm'; "
+    "did you mean 'instagram'?\n"
+    "content/posts/2026/12/e.md:6:1: warning[SMM004] unknown key 'hashtags'; did you mean 'tags'?\n"
+    "Found 2 errors, 1 warning, 0 info in 5 posts.\n"
+)
 
 
 def check(cli: Cli, root: Path, *args: str, env: dict[str, str] | None = None) -> Result:
