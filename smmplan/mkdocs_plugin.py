@@ -33,6 +33,10 @@ from .pages.feeds import describe_feeds
 
 log = logging.getLogger("mkdocs.plugins.smmplan")
 _MARKER = re.compile(r"<!--smmplan:(\d+)-->")
+_STASHED = "<!--smmplan-->"
+_HEADING = re.compile(r"<h[1-6][\s>]")
+POST_TEMPLATE = "smmplan-post.html"
+"""Material's main.html with the navigation rendered once for all post pages."""
 
 ASSETS = ("smmplan.css",)
 ASSET_DIR = "assets/smmplan"
@@ -58,8 +62,11 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         """Set by ``smmplan build`` to the feeds it rendered; else rendered here."""
         self.root: Path | None = None
         self.blocks: dict[str, list[str]] = {}
-        """Generated page -> its HTML blocks, put back in place of their markers after
+        """Generated page -> its HTML blocks, put back in place of their marker after
         Markdown ran (see :meth:`on_page_content`)."""
+        self.deferred: dict[str, list[str]] = {}
+        """Generated page -> HTML left out of the search index, put back after the theme
+        rendered the page (see :meth:`on_post_page`)."""
 
     @event_priority(100)  # before search and theme plugins read the language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -77,6 +84,9 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             config.theme["font"] = False
         # mkdocs themes print site_name unescaped; it is a plan value like any other.
         config.site_name = html.escape(config.site_name, quote=True)
+        theme_dir = str(resources.files("smmplan").joinpath("assets", "theme"))
+        if theme_dir not in config.theme.dirs:
+            config.theme.dirs.append(theme_dir)  # last: a plan's own overrides come first
         for name in ASSETS:
             path = f"{ASSET_DIR}/{name}"
             if path not in config.extra_css:
@@ -116,7 +126,7 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         return files
 
     def _stash(self, src: str, text: str) -> str:
-        """Swap the page's HTML blocks for markers that Markdown passes through untouched.
+        """Swap the page's HTML blocks for one marker that Markdown passes through untouched.
 
         The blocks are finished HTML: parsing them again as Markdown would only cost time (most
         of the build, on a plan with thousands of posts) and give the plan's Markdown
@@ -129,15 +139,42 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         if not all(b.startswith("<") for b in blocks):
             return text
         self.blocks[src] = blocks
-        return head + sep + "\n" + "\n\n".join(f"<!--smmplan:{i}-->"
-                                                  for i in range(len(blocks))) + "\n"
+        return f"{head}{sep}\n{_STASHED}\n"
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        blocks = self.blocks.get(page.file.src_uri)
+        """Put back the blocks that search should see; leave the rest to :meth:`on_post_page`.
+
+        Material's search parses every page's HTML: a section it would leave out of the index
+        anyway (a page with ``search: exclude``, a heading with ``data-search-exclude``) stays
+        a marker until the page is rendered, so the parser never reads it.
+        """
+        blocks = self.blocks.pop(page.file.src_uri, None)
         if blocks is None:
             return html
-        return _MARKER.sub(lambda m: blocks[int(m.group(1))], html)
+        excluded = bool((page.meta.get("search") or {}).get("exclude"))
+        shown, later = [], []
+        for run_excluded, run in _runs(blocks, excluded):
+            if run_excluded:
+                shown.append(f"<!--smmplan:{len(later)}-->")
+                later.append("\n".join(run))
+            else:
+                shown.append("\n".join(run))
+        if later:
+            self.deferred[page.file.src_uri] = later
+        if page.file.src_uri.startswith("posts/") and "template" not in page.meta:
+            page.meta["template"] = POST_TEMPLATE
+        return html.replace(_STASHED, "\n".join(shown), 1)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        later = self.deferred.pop(page.file.src_uri, None)
+        if later is None:
+            return output
+        return _MARKER.sub(lambda m: later[int(m.group(1))], output)
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        env.globals["smmplan_fragment"] = _FragmentCache().fragment
+        return env
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.root is not None
@@ -145,6 +182,43 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def _runs(blocks: list[str], page_excluded: bool) -> list[tuple[bool, list[str]]]:
+    """``blocks`` in runs of (left out of search?, blocks): a heading opens a section, which
+    is left out when the heading says ``data-search-exclude`` (or the whole page is)."""
+    out: list[tuple[bool, list[str]]] = []
+    excluded = page_excluded
+    for b in blocks:
+        if not page_excluded and _HEADING.match(b):
+            excluded = "data-search-exclude" in b[: b.index(">")]
+        if out and out[-1][0] == excluded:
+            out[-1][1].append(b)
+        else:
+            out.append((excluded, [b]))
+    return out
+
+
+class _FragmentCache:
+    """Theme fragments that many pages render alike, rendered once (``smmplan_fragment``).
+
+    Thousands of post pages sit outside the navigation at the same depth, with no table of
+    contents: their sidebars are the same HTML, and rendering the navigation is a good part of
+    Material's time per page. Pages that differ (in the nav, with a toc, hiding a sidebar)
+    are rendered as usual.
+    """
+
+    def __init__(self) -> None:
+        self.cache: dict[tuple[Any, ...], Any] = {}
+
+    def fragment(self, name: str, page: Page, caller: Any) -> Any:
+        if page.file.inclusion != InclusionLevel.NOT_IN_NAV or len(page.toc.items) or (
+                page.meta.get("hide")):
+            return caller()
+        key = (name, page.url.count("/"))
+        if key not in self.cache:
+            self.cache[key] = caller()
+        return self.cache[key]
 
 
 def _today(configured: str | None) -> Any:

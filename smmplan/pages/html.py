@@ -151,7 +151,12 @@ def page(title: str, blocks: Iterable[str], *, wide: bool = False,
     return f"---\ntitle: {meta}\n{hide}{search}---\n\n{body}\n"
 
 
-def heading(text: str, anchor: str | None = None) -> str:
-    """A section heading (h2) as raw HTML: text from the plan never becomes Markdown."""
+def heading(text: str, anchor: str | None = None, *, searchable: bool = True) -> str:
+    """A section heading (h2) as raw HTML: text from the plan never becomes Markdown.
+
+    ``searchable=False`` keeps the section it opens out of the search index (Material's
+    ``data-search-exclude``), for sections that repeat what other pages say.
+    """
     ident = f' id="{h(anchor)}"' if anchor else ""
-    return f"<h2{ident}>{h(text)}</h2>"
+    exclude = " data-search-exclude" if not searchable else ""
+    return f"<h2{ident}{exclude}>{h(text)}</h2>"

@@ -49,9 +49,11 @@ def post_page(ctx: Context, post: Post, link_to: Linker) -> str:
     caption = f'<div class="smm-caption">{caption_html(post.caption)}</div>'
     return page(post.title, [
         block(head + caption),
-        heading(lab["facts"], "facts"),
+        # Facts and diagnostics name channels, personas and rules that thousands of posts share:
+        # in the search index they would only bury the captions (and slow the build).
+        heading(lab["facts"], "facts", searchable=False),
         block(_facts(ctx, post, link_to)),
-        heading(lab["diagnostics"], "diagnostics"),
+        heading(lab["diagnostics"], "diagnostics", searchable=False),
         block(diagnostics_table(ctx, ctx.diagnostics_by_post.get(post.id, []), link_to,
                                 empty=lab["no_diagnostics"], with_post=False)),
     ])
