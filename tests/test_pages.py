@@ -253,3 +253,35 @@ def test_hostile_plan_values_never_reach_a_page_raw() -> None:
             assert line == "" or line.startswith("<"), (address, line[:80])
     title = out["/posts/xss-title/"].split("\n")[1]
     assert title.startswith('title: "&lt;/title&gt;&lt;script&gt;')
+
+
+def test_a_big_channel_shows_the_weeks_around_today_and_counts_by_month(make_plan) -> None:
+    files = {f"content/posts/p{i:02d}.md": f"---\ntitle: P{i}\nchannel: x\npillar: quote\n"
+             f"date: {dt.date(2026, 10, 1) + dt.timedelta(days=i)} 09:00\n---\nHi.\n"
+             for i in range(80)}  # 1 October .. 19 December
+    files |= {f"content/posts/idea{i}.md": f"---\ntitle: I{i}\nchannel: x\npillar: quote\n"
+              "status: idea\n---\nLater.\n" for i in range(2)}
+    files["content/posts/ig.md"] = ("---\ntitle: Only\nchannel: instagram\npillar: quote\n"
+                                    "date: 2026-11-02 09:00\n---\nHi.\n")
+    out = render_pages(check_plan(make_plan(files), TODAY))
+    page = out["/channels/x/"]
+
+    def posts_in(section: str) -> list[str]:
+        part = page.split(f'id="{section}"')[1].split("<h2")[0]
+        return re.findall(r'href="../../posts/([a-z0-9-]+)/"', part)
+
+    assert 'id="posts"' not in page
+    assert ('<p class="smm-intro">80 dated posts in all: the months below link to their '
+            'calendars. · <a href="../../backlog/">Ideas</a>: 2</p>') in page
+    assert posts_in("upcoming") == [f"p{i:02d}" for i in range(55, 80)]  # 25 Nov .. 19 Dec
+    assert posts_in("recent") == [f"p{i:02d}" for i in range(41, 55)]  # 11 .. 24 Nov
+    assert '<h2 id="upcoming">Next 4 weeks</h2>' in page
+    assert '<h2 id="recent">Last 2 weeks</h2>' in page
+    coverage = page.split('id="coverage"')[1]
+    assert re.findall(r'<a href="../../calendar/(\d{4}-\d\d)/">[^<]+</a></td><td>.*?</td>'
+                      r"<td>(\d+)</td>", coverage) == [
+        ("2026-10", "31"), ("2026-11", "30"), ("2026-12", "19")]
+    # a small group still lists every post
+    small = out["/channels/instagram/"]
+    assert 'id="upcoming"' not in small
+    assert re.findall(r'href="../../posts/([a-z0-9-]+)/"', small) == ["ig"]

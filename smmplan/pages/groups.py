@@ -15,6 +15,12 @@ from .html import block, h, heading, markdown_html, page, table
 from .links import Linker, address
 
 
+FULL_LIST = 60
+"""A group page lists every post up to this many dated posts."""
+UPCOMING_WEEKS = 4
+RECENT_WEEKS = 2
+
+
 def channel_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     lab = ctx.labels
     grouped = ctx.grouped("channels")
@@ -35,13 +41,8 @@ def channel_pages(ctx: Context) -> Iterator[tuple[str, str]]:
             ("max_hashtags", h(max_tags) if max_tags is not None else h(lab["none"])),
         ]
         posts = grouped.get(cid, [])
-        yield where, page(ch.name, [
-            block(_facts_table(ctx, facts)),
-            heading(lab["coverage"], "coverage"),
-            block(coverage(ctx, posts, link_to)),
-            heading(lab["posts"], "posts"),
-            block(posts_table(ctx, posts, link_to)),
-        ], searchable=False)
+        yield where, page(ch.name, [block(_facts_table(ctx, facts)),
+                                    *post_sections(ctx, posts, link_to)], searchable=False)
 
 
 def persona_pages(ctx: Context) -> Iterator[tuple[str, str]]:
@@ -69,8 +70,7 @@ def persona_pages(ctx: Context) -> Iterator[tuple[str, str]]:
         rest = {k: v for k, v in per.data.items() if k not in shown}
         if rest:
             blocks += [heading(lab["other"], "other"), block(value_html(rest))]
-        blocks += [heading(lab["coverage"], "coverage"), block(coverage(ctx, posts, link_to)),
-                   heading(lab["posts"], "posts"), block(posts_table(ctx, posts, link_to))]
+        blocks += post_sections(ctx, posts, link_to)
         yield where, page(per.name, blocks, searchable=False)
 
 
@@ -94,8 +94,39 @@ def campaign_pages(ctx: Context) -> Iterator[tuple[str, str]]:
         if cam.brief.strip():
             blocks += [heading(lab["brief"], "brief"),
                        block(f'<div class="smm-prose">{markdown_html(cam.brief)}</div>')]
-        blocks += [heading(lab["posts"], "posts"), block(posts_table(ctx, posts, link_to))]
+        blocks += post_sections(ctx, posts, link_to)
         yield where, page(cam.name, blocks, searchable=False)
+
+
+def post_sections(ctx: Context, posts: list[Post], link_to: Linker) -> list[str]:
+    """A group's posts: all of them when they are few; else the weeks around today.
+
+    A channel or campaign with thousands of posts would make a table nobody reads (and a page
+    that takes longer to build than the rest of the site): past :data:`FULL_LIST` dated posts
+    the page shows the next weeks and the last ones, how many posts each month has (linking to
+    the month's calendar) and how many ideas wait in the backlog.
+    """
+    lab = ctx.labels
+    dated = [p for p in posts if p.start is not None and p.status != "idea"]
+    if len(dated) <= FULL_LIST:
+        return [heading(lab["coverage"], "coverage"), block(coverage(ctx, posts, link_to)),
+                heading(lab["posts"], "posts"), block(posts_table(ctx, posts, link_to))]
+    today = ctx.today
+    ahead = today + dt.timedelta(weeks=UPCOMING_WEEKS)
+    behind = today - dt.timedelta(weeks=RECENT_WEEKS)
+    upcoming = [p for p in dated if p.start is not None and today <= p.start.date() < ahead]
+    recent = [p for p in dated if p.start is not None and behind <= p.start.date() < today]
+    ideas = len(posts) - len(dated)
+    summary = h(lab["in_all"].format(posts=len(dated)))
+    if ideas:
+        summary += (f' · <a href="{link_to.page(address("backlog"))}">{h(lab["ideas"])}</a>: '
+                    f"{ideas}")
+    return [block(f'<p class="smm-intro">{summary}</p>'),
+            heading(lab["next_weeks"].format(n=UPCOMING_WEEKS), "upcoming"),
+            block(posts_table(ctx, upcoming, link_to)),
+            heading(lab["last_weeks"].format(n=RECENT_WEEKS), "recent"),
+            block(posts_table(ctx, recent, link_to)),
+            heading(lab["coverage"], "coverage"), block(coverage(ctx, posts, link_to))]
 
 
 def posts_table(ctx: Context, posts: list[Post], link_to: Linker) -> str:

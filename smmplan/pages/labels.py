@@ -58,6 +58,8 @@ _EN: dict[str, str] = {
     "interests": "Interests", "demographics": "Demographics", "last_reviewed": "Last reviewed",
     "other": "Other", "none": "—", "legend": "Legend", "open": "Open", "more": "more",
     "upcoming": "Upcoming", "problems_count": "problems",
+    "next_weeks": "Next {n} weeks", "last_weeks": "Last {n} weeks",
+    "in_all": "{posts} dated posts in all: the months below link to their calendars.",
     "mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri", "sat": "Sat",
     "sun": "Sun",
     "m1": "January", "m2": "February", "m3": "March", "m4": "April", "m5": "May", "m6": "June",
@@ -124,6 +126,9 @@ _ID: dict[str, str] = {
     "interests": "Minat", "demographics": "Demografi", "last_reviewed": "Terakhir ditinjau",
     "other": "Lainnya", "none": "—", "legend": "Keterangan warna", "open": "Buka",
     "more": "lagi", "upcoming": "Mendatang", "problems_count": "masalah",
+    "next_weeks": "{n} minggu ke depan", "last_weeks": "{n} minggu terakhir",
+    "in_all": "Seluruhnya {posts} unggahan bertanggal: bulan-bulan di bawah menautkan ke "
+              "kalendernya.",
     "mon": "Sen", "tue": "Sel", "wed": "Rab", "thu": "Kam", "fri": "Jum", "sat": "Sab",
     "sun": "Min",
     "m1": "Januari", "m2": "Februari", "m3": "Maret", "m4": "April", "m5": "Mei", "m6": "Juni",
