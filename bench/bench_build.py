@@ -84,7 +84,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    print(f"{'posts':>6} {'nav':>4} {'bare s':>8} {'smmplan s':>10} {'ratio':>6}  target ≤{TARGET}x")
+    print(f"{'posts':>6} {'nav':>4} {'bare s':>8} {'smmplan s':>10} {'ratio':>6}"
+          f"  target ≤{TARGET}x")
     worst = 0.0
     for n in args.posts:
         plan = generate_plan(OUT / f"plan-{n}", n, seed=1)

@@ -1,9 +1,10 @@
-"""The mkdocs plugin ``smmplan``: adds the plan's generated pages and feeds to an mkdocs build.
+"""The mkdocs plugin ``smmplan``: adds the plan's pages, feeds and schemas to an mkdocs build.
 
 A thin adapter: the pages come from :func:`smmplan.pages.render_pages`, the feeds from
-:mod:`smmplan.ical`. Here they only become mkdocs files; post and campaign sources leave the
-build (their content is on the generated pages); the navigation stays small; ``serve`` also
-watches personas/ and guidelines/.
+:mod:`smmplan.ical`, the JSON Schemas (``/schemas/<kind>.schema.json``) from
+:func:`smmplan.pages.schemas.schema_files`. Here they only become mkdocs files; post and
+campaign sources leave the build (their content is on the generated pages); the navigation
+stays small; ``serve`` also watches personas/ and guidelines/.
 
 ``mkdocs.yml``::
 
@@ -30,6 +31,7 @@ from mkdocs.structure.pages import Page
 from .check import CheckResult, check_plan
 from .pages import NavItem, navigation, render_pages, source_path
 from .pages.feeds import describe_feeds
+from .pages.schemas import schema_files
 
 log = logging.getLogger("mkdocs.plugins.smmplan")
 _MARKER = re.compile(r"<!--smmplan:(\d+)-->")
@@ -79,7 +81,7 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         config.theme["language"] = language
         # Material fetches its default font from Google: a network request (and a console error
         # offline) on every page view. Plan sites use the system font unless a font is chosen.
-        font = config.theme["font"] if "font" in config.theme else None
+        font = config.theme.get("font")
         if isinstance(font, dict) and font.get("text") == "Roboto":
             config.theme["font"] = False
         # mkdocs themes print site_name unescaped; it is a plan value like any other.
@@ -100,10 +102,11 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         pages = render_pages(self.result, feeds=describe_feeds(self.result.plan),
                              directory_urls=config.use_directory_urls)
         generated = {source_path(a): text for a, text in pages.items()}
+        schemas = schema_files()
         for f in list(files):
             in_source = any(s is not None and (f.src_uri == s or f.src_uri.startswith(s + "/"))
                             for s in sources)
-            if in_source or f.src_uri in generated:
+            if in_source or f.src_uri in generated or f.src_uri in schemas:
                 files.remove(f)
         self.blocks = {}
         for src, text in generated.items():
@@ -119,6 +122,8 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         feeds = self.feeds if self.feeds is not None else _feeds(self.result)
         for path, data in sorted(feeds.items()):
             files.append(File.generated(config, path, content=data))
+        for path, text in schemas.items():
+            files.append(File.generated(config, path, content=text))
         if not config.nav:
             own = sorted(f.src_uri for f in files.documentation_pages()
                          if f.src_uri not in generated)
@@ -153,7 +158,8 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         if blocks is None:
             return html
         excluded = bool((page.meta.get("search") or {}).get("exclude"))
-        shown, later = [], []
+        shown: list[str] = []
+        later: list[str] = []
         for run_excluded, run in _runs(blocks, excluded):
             if run_excluded:
                 shown.append(f"<!--smmplan:{len(later)}-->")

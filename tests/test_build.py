@@ -50,6 +50,38 @@ def test_build_writes_every_page_and_feed(cli, plan: Path) -> None:
     assert (site / "calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
 
 
+def test_the_site_publishes_the_json_schemas_editors_use(cli, plan: Path) -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    from smmplan.schema import KINDS, dumps, schema
+
+    assert cli("-C", str(plan), "build", "--today", TODAY).exit_code == 0
+    published = plan / "site" / "schemas"
+    assert sorted(p.name for p in published.iterdir()) == sorted(
+        f"{kind}.schema.json" for kind in KINDS)
+    for kind in KINDS:
+        text = (published / f"{kind}.schema.json").read_text(encoding="utf-8")
+        assert text == dumps(schema(kind))
+        jsonschema.Draft202012Validator.check_schema(json.loads(text))
+    # the plan's own files pass the schemas the site publishes for them, read as the YAML
+    # language server reads them (YAML 1.2: a date is a string)
+    class Yaml12(yaml.SafeLoader):
+        yaml_implicit_resolvers = {
+            k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
+            for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+    for kind, path in (("rules", "guidelines/rules.yml"), ("team", "guidelines/team.yml"),
+                       ("persona", "personas/mahasiswa.yml")):
+        loaded = json.loads((published / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        data = yaml.load((plan / path).read_text(encoding="utf-8"), Loader=Yaml12)
+        jsonschema.Draft202012Validator(loaded).validate(data)
+    guidelines = (plan / "site" / "guidelines" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../schemas/rules.schema.json">' in guidelines
+
+
 def test_two_builds_are_byte_identical(cli, plan: Path, tmp_path: Path) -> None:
     assert cli("-C", str(plan), "build", "--today", TODAY, "--site-dir",
                str(tmp_path / "a")).exit_code == 0
@@ -70,7 +102,8 @@ def test_plan_errors_write_nothing_and_keep_the_old_site(cli, plan: Path) -> Non
                     encoding="utf-8")
     result = cli("-C", str(plan), "build", "--today", TODAY)
     assert result.exit_code == 1
-    assert "content/posts/2026/12/late-night.md:6:9: error[SMM006] unknown pillar 'gossip'" in result.output
+    assert ("content/posts/2026/12/late-night.md:6:9: error[SMM006] unknown pillar 'gossip'"
+            in result.output)
     assert result.output.endswith("Not built: the plan has errors; nothing was written.\n")
     assert tree(plan / "site") == before
     assert sorted(p.name for p in plan.iterdir()) == [

@@ -6,16 +6,14 @@ import datetime as dt
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from smmplan.check import check_plan
 from smmplan.ical import describe_feeds
 from smmplan.pages import navigation, render_pages, source_path
 from smmplan.pages.html import caption_html, h, safe_url
-
-from conftest import FIXTURES
 
 PLAN = FIXTURES / "site" / "plan"
 HOSTILE = FIXTURES / "site" / "hostile"
@@ -285,3 +283,21 @@ def test_a_big_channel_shows_the_weeks_around_today_and_counts_by_month(make_pla
     small = out["/channels/instagram/"]
     assert 'id="upcoming"' not in small
     assert re.findall(r'href="../../posts/([a-z0-9-]+)/"', small) == ["ig"]
+
+
+def test_guidelines_page_tells_editors_where_the_schemas_are(pages: dict[str, str],
+                                                             make_plan) -> None:
+    support = pages["/guidelines/"].split('<h2 id="editor-support">Editor support</h2>')[1]
+    assert "Editors that use the YAML language server" in support
+    assert ('<tr><td><code>guidelines/rules.yml</code></td><td><a href="../schemas/'
+            'rules.schema.json"><code>schemas/rules.schema.json</code></a></td><td><code># '
+            'yaml-language-server: &#36;schema=https://plan.example.org/kopi/schemas/'
+            'rules.schema.json</code></td></tr>') in support
+    assert re.findall(r'<a href="../schemas/([a-z]+)\.schema\.json">', support) == [
+        "post", "persona", "rules", "team"]
+    assert "which the YAML language server does not read" in support  # posts: front matter
+    # without a site_url the lines name the copies `smmplan schema --output schemas` writes
+    local = render_pages(check_plan(make_plan({}), TODAY))["/guidelines/"]
+    assert ("<code># yaml-language-server: &#36;schema=../schemas/team.schema.json</code>"
+            in local)
+    assert "smmplan schema --output schemas" in local

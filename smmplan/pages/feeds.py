@@ -10,9 +10,12 @@ from ..model import Plan
 
 
 class FeedInfo(Protocol):
-    path: str
-    title: str
-    description: str
+    @property
+    def path(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def description(self) -> str: ...
 
 
 @dataclass(frozen=True)

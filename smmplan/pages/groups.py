@@ -14,7 +14,6 @@ from .context import Context
 from .html import block, h, heading, markdown_html, page, table
 from .links import Linker, address
 
-
 FULL_LIST = 60
 """A group page lists every post up to this many dated posts."""
 UPCOMING_WEEKS = 4

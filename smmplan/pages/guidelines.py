@@ -5,8 +5,9 @@ from __future__ import annotations
 from ..ruletable import RULES
 from .context import Context
 from .groups import _duration, _range
-from .html import block, h, heading, markdown_html, page, table
+from .html import block, h, heading, markdown_html, page, safe_url, table
 from .mix import _pct
+from .schemas import FILES, modeline, schema_path
 
 
 def guidelines_page(ctx: Context) -> str:
@@ -74,4 +75,22 @@ def guidelines_page(ctx: Context) -> str:
     blocks += [heading(lab["rule_codes"], "rule-codes"),
                block(table([h(lab[k]) for k in ("rule", "name", "default", "fires_when")],
                            rule_rows))]
+    blocks += [heading(lab["editor_support"], "editor-support"), block(editor_support(ctx))]
     return page(lab["guidelines"], blocks)
+
+
+def editor_support(ctx: Context) -> str:
+    """How to let an editor check plan files against the published schemas while typing."""
+    lab = ctx.labels
+    link_to = ctx.linker("/guidelines/")
+    site_url = safe_url(ctx.plan.site.url)
+    rows = []
+    for kind, (files, reads_yaml) in FILES.items():
+        path = schema_path(kind)
+        first_line = (f"<code>{h(modeline(kind, site_url))}</code>" if reads_yaml
+                      else h(lab["schema_front_matter"]))
+        rows.append([f"<code>{h(files)}</code>",
+                     f'<a href="{h(link_to.file(path))}"><code>{h(path)}</code></a>', first_line])
+    note = "" if site_url else f'<p class="smm-note">{h(lab["schema_no_site_url"])}</p>'
+    return (f'<p class="smm-intro">{h(lab["editor_intro"])}</p>'
+            + table([h(lab["files"]), h(lab["schema"]), h(lab["first_line"])], rows) + note)

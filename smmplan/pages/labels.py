@@ -59,6 +59,17 @@ _EN: dict[str, str] = {
     "other": "Other", "none": "—", "legend": "Legend", "open": "Open", "more": "more",
     "upcoming": "Upcoming", "problems_count": "problems",
     "next_weeks": "Next {n} weeks", "last_weeks": "Last {n} weeks",
+    "editor_support": "Editor support", "files": "Files", "schema": "Schema",
+    "first_line": "First line of the file",
+    "editor_intro": "Editors that use the YAML language server (Visual Studio Code with the YAML "
+                    "extension, Neovim, Helix, JetBrains IDEs) complete keys and flag mistakes "
+                    "while you type, once the first line of a plan file names its JSON Schema. "
+                    "`smmplan check` stays the judge: the schemas catch typos early.",
+    "schema_front_matter": "Post front matter sits inside Markdown, which the YAML language "
+                           "server does not read: this schema is for tools that check front "
+                           "matter.",
+    "schema_no_site_url": "Without `site_url` in mkdocs.yml these lines point at copies in the "
+                          "plan: `smmplan schema --output schemas` writes them.",
     "in_all": "{posts} dated posts in all: the months below link to their calendars.",
     "mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri", "sat": "Sat",
     "sun": "Sun",
@@ -127,6 +138,17 @@ _ID: dict[str, str] = {
     "other": "Lainnya", "none": "—", "legend": "Keterangan warna", "open": "Buka",
     "more": "lagi", "upcoming": "Mendatang", "problems_count": "masalah",
     "next_weeks": "{n} minggu ke depan", "last_weeks": "{n} minggu terakhir",
+    "editor_support": "Dukungan editor", "files": "Berkas", "schema": "Skema",
+    "first_line": "Baris pertama berkas",
+    "editor_intro": "Editor yang memakai YAML language server (Visual Studio Code dengan "
+                    "ekstensi YAML, Neovim, Helix, IDE JetBrains) melengkapi kunci dan menandai "
+                    "kesalahan saat Anda mengetik, asalkan baris pertama berkas rencana menyebut "
+                    "JSON Schema-nya. `smmplan check` tetap penentunya: skema menangkap salah "
+                    "ketik lebih awal.",
+    "schema_front_matter": "Front matter unggahan ada di dalam Markdown, yang tidak dibaca YAML "
+                           "language server: skema ini untuk alat yang memeriksa front matter.",
+    "schema_no_site_url": "Tanpa `site_url` di mkdocs.yml, baris ini menunjuk salinan di dalam "
+                          "rencana: `smmplan schema --output schemas` menuliskannya.",
     "in_all": "Seluruhnya {posts} unggahan bertanggal: bulan-bulan di bawah menautkan ke "
               "kalendernya.",
     "mon": "Sen", "tue": "Sel", "wed": "Rab", "thu": "Kam", "fri": "Jum", "sat": "Sab",

@@ -87,8 +87,8 @@ def _chart(ctx: Context, counts: Counter[str], judged: bool) -> str:
     note = ""
     if total and total < mix.min_posts:
         note = f'<p class="smm-note">{h(lab["not_judged"])} ({total} &lt; {mix.min_posts})</p>'
-    head = f'<th>{h(lab["pillar"])}</th><th></th><th>{h(lab["share"])} ({total})</th><th>{h(lab["target"])}</th>'
-    head += f'<th>{h(lab["max"])}</th><th></th>'
+    head = (f'<th>{h(lab["pillar"])}</th><th></th><th>{h(lab["share"])} ({total})</th>'
+            f'<th>{h(lab["target"])}</th><th>{h(lab["max"])}</th><th></th>')
     return (f'<table class="smm-mix"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table>{note}")
 
