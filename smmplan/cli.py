@@ -66,7 +66,8 @@ def parse_today(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint="--today")
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD",
+                                 param_hint="--today") from None
 
 
 def today_option(func: F) -> F:
@@ -99,13 +100,13 @@ def main(ctx: click.Context, plan_dir: Path | None) -> None:
     ctx.obj = Env(plan_dir)
 
 
-def _relative(root: Path, paths: Sequence[str]) -> list[str]:
+def _relative(root: Path, paths: Sequence[str], base: Path) -> list[str]:
+    """PATHS as plan-relative ``/`` paths. Relative PATHS are read against ``base`` (the ``-C``
+    folder if given, like ``git -C``, else the current one); links are not followed, so asking
+    about a link that leads outside the plan still reports on the link."""
     out = []
     for p in paths:
-        full = Path(p).resolve() if Path(p).is_absolute() else (Path.cwd() / p).resolve()
-        if not full.exists():
-            # a path relative to the plan root works too
-            full = (root / p).resolve()
+        full = Path(os.path.normpath(Path(p) if Path(p).is_absolute() else base / p))
         try:
             out.append(full.relative_to(root).as_posix())
         except ValueError:
@@ -146,7 +147,8 @@ def check(ctx: click.Context, paths: tuple[str, ...], fmt: str, strict: bool,
     result = check_plan(root, today)
     diagnostics: Sequence[Any] = result.diagnostics
     if paths:
-        wanted = _relative(root, paths)
+        env = ctx.find_object(Env)
+        wanted = _relative(root, paths, env.base if env is not None else Path.cwd())
         diagnostics = [d for d in diagnostics if _selected(d.file, wanted)]
     posts = len(result.plan.posts)
     tty = sys.stdout.isatty()

@@ -277,7 +277,7 @@ class Fields:
             return ()
         if isinstance(value, list):
             holder: Fields = self._list(key)
-            items = list(enumerate(value))
+            items: list[tuple[str | int, Any]] = list(enumerate(value))
         elif allow_single and not isinstance(value, dict):
             holder, items = self, [(key, value)]
         else:

@@ -27,7 +27,7 @@ EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 @dataclass(frozen=True, order=True)
 class Position:
-    """A place in a plan file: ``file`` relative to the plan root with ``/``, 1-based line/column."""
+    """A place in a plan file: ``file`` relative to the plan root (``/``), 1-based line, column."""
 
     file: str
     line: int = 1
@@ -35,7 +35,7 @@ class Position:
 
 
 Positions = Mapping[str, Position]
-"""Where each value came from, keyed by its key; list items as ``key[i]``, nested keys as ``a.b``."""
+"""Where each value came from, by key; list items as ``key[i]``, nested keys as ``a.b``."""
 
 
 def pos_of(positions: Positions, key: str, fallback: Position) -> Position:
@@ -60,7 +60,7 @@ class Post:
     pillar: str
     channels: tuple[str, ...]
     start: dt.datetime | None
-    """Publish time, aware, in the plan timezone; midnight local for all-day posts; None for ideas."""
+    """Publish time, aware, in the plan timezone; local midnight for all-day posts; None: idea."""
     all_day: bool
     caption: str
     """The body as it will be published (leading blank lines and trailing whitespace removed)."""

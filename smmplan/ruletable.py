@@ -49,7 +49,8 @@ RULES: dict[str, Rule] = {
            "---\ntitle: Promo akhir tahun\nchannel: instagram\n---   # no date, no pillar",
            "Add the key named in the message."),
         _r("SMM003", "invalid-value", "error",
-           "Fires on a value of the wrong type, a date that does not exist or cannot be read, a bad "
+           "Fires on a value of the wrong type, a date that does not exist or cannot be read, a "
+           "bad "
            "id, an unknown status/format, a negative metric, or control characters in text.",
            "A wrong value would silently misplace or drop a post.",
            "date: 2027-02-30 10:00   # February has no 30th",

@@ -329,3 +329,18 @@ def test_every_rule_is_documented_and_exercised() -> None:
         for part in (rule.summary, rule.why, rule.example, rule.fix):
             assert part.strip(), f"{code} lacks part of its documentation"
         assert f"[{code}]" in evidence or f'"{code}"' in tests, f"{code} is never exercised"
+
+
+def test_broken_team_file_does_not_flood_unknown_members(make_plan, cli) -> None:
+    """One diagnostic for the broken team.yml; no SMM006 for the authors it failed to define."""
+    root = make_plan({
+        "guidelines/team.yml": "members: [rina, dimas]\n",
+        "content/posts/a.md": "---\ntitle: A\ndate: 2026-12-01 09:00\nchannel: instagram\n"
+                              "pillar: education\nauthor: rina\neditor: dimas\n---\nHalo.\n",
+    })
+    result = cli("-C", str(root), "check", "--format", "json", "--today", "2026-11-25")
+    import json
+
+    codes = [d["code"] for d in json.loads(result.output)["diagnostics"]]
+    assert codes.count("SMM007") == 1
+    assert "SMM006" not in codes

@@ -3,55 +3,65 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..diagnostics import Diagnostic, diag
 from ..fields import did_you_mean
 from ..model import Plan, Position
 
+RULES_CHANNELS = "guidelines/rules.yml `channels:`"
+TEAM = "guidelines/team.yml `members:`"
+
 
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
-    settings = plan.settings
+    # A kind whose definitions did not all load is not judged: the unknown id may be the very one
+    # whose file or entry failed, and that failure is already reported. With no usable rules.yml,
+    # channels and pillars are all unknown for the same reason.
+    skip = set(plan.incomplete)
+    if not plan.settings.loaded:
+        skip |= {"channel", "pillar"}
+    known: dict[str, Mapping[str, object]] = {
+        "channel": plan.settings.channels,
+        "pillar": plan.settings.pillars,
+        "persona": plan.personas,
+        "campaign": plan.campaigns,
+        "member": plan.members,
+    }
+
+    def ref(post: str | None, kind: str, what: str, value: str, at: Position, where: str
+            ) -> Iterator[Diagnostic]:
+        if kind in skip or value in known[kind]:
+            return
+        hint = did_you_mean(value, known[kind])
+        defined = ", ".join(sorted(known[kind])) or "none"
+        yield diag("SMM006", f"unknown {what} '{value}'{hint}", at, post=post,
+                   help=f"defined in {where}: {defined}")
+
     for post in plan.posts:
-        if settings.loaded:  # with a broken rules.yml every channel would look unknown
-            for i, channel in enumerate(post.channels):
-                key = "channel" if f"channel[{i}]" not in post.pos else f"channel[{i}]"
-                yield from _ref(post.id, "channel", channel, settings.channels, post.at(key),
-                                "guidelines/rules.yml `channels:`")
-            yield from _ref(post.id, "pillar", post.pillar, settings.pillars, post.at("pillar"),
-                            "guidelines/rules.yml `pillars:`")
+        for i, channel in enumerate(post.channels):
+            # post.at falls back from `channel[i]` to `channel` when the value is not a list
+            yield from ref(post.id, "channel", "channel", channel, post.at(f"channel[{i}]"),
+                           RULES_CHANNELS)
+        yield from ref(post.id, "pillar", "pillar", post.pillar, post.at("pillar"),
+                       "guidelines/rules.yml `pillars:`")
         for i, persona in enumerate(post.personas):
-            key = "personas" if f"personas[{i}]" not in post.pos else f"personas[{i}]"
-            yield from _ref(post.id, "persona", persona, plan.personas, post.at(key),
-                            "personas/")
+            yield from ref(post.id, "persona", "persona", persona, post.at(f"personas[{i}]"),
+                           "personas/")
         if post.campaign:
-            yield from _ref(post.id, "campaign", post.campaign, plan.campaigns,
-                            post.at("campaign"), "content/campaigns/")
+            yield from ref(post.id, "campaign", "campaign", post.campaign, post.at("campaign"),
+                           "content/campaigns/")
         for role in ("author", "editor"):
             member = getattr(post, role)
             if member:
-                yield from _ref(post.id, role, member, plan.members, post.at(role),
-                                "guidelines/team.yml `members:`")
+                yield from ref(post.id, "member", role, member, post.at(role), TEAM)
     for campaign in plan.campaigns.values():
         if campaign.owner:
-            yield from _ref(None, "owner", campaign.owner, plan.members, campaign.at("owner"),
-                            "guidelines/team.yml `members:`")
-        if settings.loaded:
-            for i, channel in enumerate(campaign.channels):
-                yield from _ref(None, "channel", channel, settings.channels,
-                                campaign.at(f"channels[{i}]"), "guidelines/rules.yml")
-    if settings.loaded:
-        for who in plan.personas.values():
-            for i, channel in enumerate(who.channels):
-                yield from _ref(None, "channel", channel, settings.channels,
-                                who.at(f"channels[{i}]"), "guidelines/rules.yml")
+            yield from ref(None, "member", "owner", campaign.owner, campaign.at("owner"), TEAM)
+        for i, channel in enumerate(campaign.channels):
+            yield from ref(None, "channel", "channel", channel, campaign.at(f"channels[{i}]"),
+                           RULES_CHANNELS)
+    for who in plan.personas.values():
+        for i, channel in enumerate(who.channels):
+            yield from ref(None, "channel", "channel", channel, who.at(f"channels[{i}]"),
+                           RULES_CHANNELS)
 
-
-def _ref(post: str | None, what: str, value: str, known: Mapping[str, object], at: Position,
-         where: str) -> Iterable[Diagnostic]:
-    if value in known:
-        return
-    hint = did_you_mean(value, known)
-    defined = ", ".join(sorted(known)) or "none"
-    yield diag("SMM006", f"unknown {what} '{value}'{hint}", at, post=post,
-               help=f"defined in {where}: {defined}")
