@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .model import Plan
+from .engagement import EngagementWindow, engagement, rate_text
+from .model import METRICS, Plan
 from .rules.frequency import by_channel, week_label
 from .rules.mix import exact, percent, setting_percent, window_of, windows
 
@@ -75,6 +76,8 @@ class Report:
     min_posts: int
     pillars: tuple[str, ...]
     windows: tuple[WindowReport, ...]
+    engagement: tuple[EngagementWindow, ...] = ()
+    """Metrics of published posts per window (see :mod:`smmplan.engagement`)."""
 
 
 def build(plan: Plan, window: str | None = None) -> Report:
@@ -113,7 +116,7 @@ def build(plan: Plan, window: str | None = None) -> Report:
             for cid in sorted(channel_posts) if _overlaps(span[cid], w.start, w.end))
         out.append(WindowReport(w.label, w.start, w.end, w.posts, judged, lines, channels))
     return Report(kind, settings.timezone, mix.tolerance, mix.min_posts,
-                  tuple(settings.pillars), tuple(out))
+                  tuple(settings.pillars), tuple(out), engagement(plan, kind))
 
 
 def _overlaps(span: tuple[dt.date, dt.date], start: dt.date, end: dt.date) -> bool:
@@ -228,7 +231,26 @@ def as_text(report: Report) -> str:
         lines.append(_heading(report, w))
         lines += ["  " + row for row in _align(mix)] + [""]
         lines += ["  " + row for row in _align(freq)] + [""]
+    if report.engagement:
+        lines += [_engagement_title(report), ""]
+        for e in report.engagement:
+            lines.append(f"{e.label} ({e.start} to {e.end})")
+            lines += ["  " + row for row in _align(_engagement_table(e))] + [""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _engagement_title(report: Report) -> str:
+    return (f"Engagement of published posts by {report.window} (engagement rate = likes, "
+            "comments, shares and saves per reach)")
+
+
+def _engagement_table(e: EngagementWindow) -> list[list[str]]:
+    rows = [["channels", "posts", *METRICS, "ER", "top post"]]
+    for line in e.lines:
+        rows.append([line.channels, str(line.posts),
+                     *(str(line.totals[m]) if m in line.totals else "-" for m in METRICS),
+                     rate_text(line.rate), line.top or "-"])
+    return rows
 
 
 def _align(rows: Sequence[Sequence[str]]) -> list[str]:
@@ -261,6 +283,15 @@ def as_markdown(report: Report) -> str:
             last = len(table[0]) - 1
             lines.append("|" + "|".join("---" if i in (0, last) else "---:"
                                         for i in range(last + 1)) + "|")
+            lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in table[1:]]
+            lines.append("")
+    if report.engagement:
+        lines += [f"## {_md(_engagement_title(report))}", ""]
+        for e in report.engagement:
+            table = _engagement_table(e)
+            lines += [f"### {_md(f'{e.label} ({e.start} to {e.end})')}", ""]
+            lines.append("| " + " | ".join(_md(c) for c in table[0]) + " |")
+            lines.append("|---|" + "---:|" * (len(table[0]) - 2) + "---|")
             lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in table[1:]]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -303,5 +334,15 @@ def as_json(report: Report) -> str:
                 "status": c.status,
             } for c in w.channels],
         } for w in report.windows],
+        "engagement": [{
+            "window": e.label,
+            "start": e.start.isoformat(),
+            "end": e.end.isoformat(),
+            "channels": [{
+                "channels": line.channels, "posts": line.posts, "metrics": line.totals,
+                "engagement_rate": None if line.rate is None else round(float(line.rate), 4),
+                "top_post": line.top,
+            } for line in e.lines],
+        } for e in report.engagement],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
