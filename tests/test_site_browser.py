@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE_PARTS, FIXTURES, REPO
-from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, sync_playwright
 
 from smmplan.build import build_site
 from smmplan.check import check_plan
 
 TODAY = "2026-11-25"
 OUTPUT = REPO / "test-output"
+# Generous on purpose: with the suite running in parallel on a shared machine, Chromium can take
+# many seconds to start a search worker or to load a page. A wait ends as soon as its condition
+# holds, so a healthy run is as fast as ever.
+TIMEOUT_MS = 90_000
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -60,6 +66,8 @@ class Watched:
 
     def __init__(self, browser: Browser) -> None:
         self.page: Page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.page.set_default_navigation_timeout(TIMEOUT_MS)
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.page.on("console", self._console)
@@ -70,6 +78,28 @@ class Watched:
     def _console(self, msg: ConsoleMessage) -> None:
         if msg.type == "error":
             self.errors.append(msg.text)
+
+
+def search(page: Page, query: str, href: str) -> Locator:
+    """Type ``query`` into Material's search like a reader; the result that links to ``href``.
+
+    Material answers from a web worker that first downloads and indexes search_index.json: wait
+    until it says it is ready (its "initializing" line changes), then for the one result the
+    query must find, so a slow worker or an earlier query's results cannot fool the test.
+    """
+    with urllib.request.urlopen(page.url, timeout=TIMEOUT_MS / 1000) as r:
+        served = r.read().decode("utf-8")
+    m = re.search(r'<div class="md-search-result__meta">\s*([^<]*?)\s*</div>', served)
+    assert m, "no search box on " + page.url
+    page.wait_for_function(
+        "initializing => document.querySelector('.md-search-result__meta')"
+        ".textContent.trim() !== initializing", arg=m.group(1), timeout=TIMEOUT_MS)
+    page.fill("input.md-search__input", "")
+    page.click("input.md-search__input")
+    page.keyboard.type(query, delay=30)  # Material searches on key events
+    result = page.locator(".md-search-result__item", has=page.locator(f'a[href="{href}"]'))
+    result.first.wait_for(timeout=TIMEOUT_MS)
+    return result.first
 
 
 def test_month_grid_shows_posts_on_their_local_days(browser: Browser, fixture_site: str
@@ -120,11 +150,9 @@ def test_search_finds_a_post_by_a_word_of_its_caption(browser: Browser, fixture_
                                                       ) -> None:
     w = Watched(browser)
     w.page.goto(f"{fixture_site}/")
-    w.page.click("input.md-search__input")
-    w.page.keyboard.type("archipelago", delay=30)  # Material searches on key events
-    result = w.page.locator(".md-search-result__item").first
-    result.wait_for(timeout=15000)
-    assert "How we source our beans" in w.page.inner_text(".md-search-result__list")
+    result = search(w.page, "archipelago", f"{fixture_site}/posts/linkedin-story/")
+    assert "How we source our beans" in result.inner_text()
+    assert "archipelago" in result.inner_text()  # the caption, not a list page
     result.locator("a").first.click()
     w.page.wait_for_url(f"{fixture_site}/posts/linkedin-story/*")
     assert w.errors == []
@@ -164,12 +192,12 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         # the hostile texts are shown as text
         assert "<script>window.__pwned='caption'</script>" in w.page.inner_text(".smm-caption")
         assert w.page.title().startswith("</title><script>")
-        w.page.click("input.md-search__input")
-        w.page.keyboard.type("uniquecaptionword", delay=30)
-        w.page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-        w.page.fill("input.md-search__input", "")
-        w.page.keyboard.type("script pwned", delay=30)
-        w.page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+        # search results show the hostile title, caption and rules as text, and run nothing
+        post = search(w.page, "uniquecaptionword", f"{base}/posts/xss-title/")
+        assert "<script>window.__pwned='title'</script>" in post.inner_text()
+        assert "<script>window.__pwned='caption'</script>" in post.inner_text()
+        rules = search(w.page, "script pwned", f"{base}/guidelines/#voice")
+        assert "onmouseover" in rules.inner_text()
         assert w.page.evaluate("() => window.__pwned === undefined")
         assert w.dialogs == []
     finally:
