@@ -146,6 +146,8 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         self.blocks[src] = blocks
         return f"{head}{sep}\n{_STASHED}\n"
 
+    # First, before any plugin that might tidy HTML comments away: the markers are comments.
+    @event_priority(100)
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Put back the blocks that search should see; leave the rest to :meth:`on_post_page`.
@@ -172,6 +174,7 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             page.meta["template"] = POST_TEMPLATE
         return html.replace(_STASHED, "\n".join(shown), 1)
 
+    @event_priority(100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         later = self.deferred.pop(page.file.src_uri, None)
         if later is None:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -69,7 +70,7 @@ def test_the_site_publishes_the_json_schemas_editors_use(cli, plan: Path) -> Non
     # the plan's own files pass the schemas the site publishes for them, read as the YAML
     # language server reads them (YAML 1.2: a date is a string)
     class Yaml12(yaml.SafeLoader):
-        yaml_implicit_resolvers = {
+        yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, Any]]]] = {
             k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
             for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
@@ -80,6 +81,41 @@ def test_the_site_publishes_the_json_schemas_editors_use(cli, plan: Path) -> Non
         jsonschema.Draft202012Validator(loaded).validate(data)
     guidelines = (plan / "site" / "guidelines" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../schemas/rules.schema.json">' in guidelines
+
+
+def test_search_indexes_a_post_by_its_caption_and_the_page_still_shows_its_facts(
+        cli, plan: Path) -> None:
+    import json
+
+    assert cli("-C", str(plan), "build", "--today", TODAY).exit_code == 0
+    index = json.loads((plan / "site/search/search_index.json").read_text(encoding="utf-8"))
+    entries = [d for d in index["docs"] if d["location"].startswith("posts/late-night/")]
+    assert entries == [{"location": "posts/late-night/", "title": "Late night study brew",
+                        "text": "<p>approved soft-sell IG</p>Studying late? Our cold brew keeps "
+                                "you going. Ask for it at any outlet."}]
+    assert not [d for d in index["docs"] if d["location"].startswith(("channels/", "calendar/"))]
+    html = (plan / "site/posts/late-night/index.html").read_text(encoding="utf-8")
+    assert "smmplan:" not in html  # every stashed block is back in place
+    assert '<h2 id="facts" data-search-exclude>Facts</h2>' in html
+    assert "(Asia/Jakarta)" in html and "No diagnostics for this post." in html
+
+
+def test_post_pages_sidebars_rendered_once_are_those_material_renders(
+        plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from smmplan import mkdocs_plugin
+    from smmplan.build import build_site
+
+    today = dt.date.fromisoformat(TODAY)
+    build_site(plan, tmp_path / "cached", today=today)
+    monkeypatch.setattr(mkdocs_plugin._FragmentCache, "fragment",
+                        lambda self, name, page, caller: caller())
+    build_site(plan, tmp_path / "rendered", today=today)
+    cached, rendered = tree(tmp_path / "cached"), tree(tmp_path / "rendered")
+    assert list(cached) == list(rendered)
+    assert [k for k in cached if cached[k] != rendered[k]] == []
+    assert b'href="../../calendar/2026-12/"' in cached["posts/late-night/index.html"]
 
 
 def test_two_builds_are_byte_identical(cli, plan: Path, tmp_path: Path) -> None:
