@@ -34,11 +34,11 @@ def test_build_writes_every_page_and_feed(cli, plan: Path) -> None:
     result = cli("-C", str(plan), "build", "--today", TODAY)
     assert result.exit_code == 0, result.output
     site = plan / "site"
-    assert result.output == f"Built 22 pages and 9 feeds into {site}\n"
+    assert result.output == f"Built 23 pages and 9 feeds into {site}\n"
     for page in ("index.html", "calendar/2026-12/index.html", "posts/late-night/index.html",
                  "channels/instagram/index.html", "personas/mahasiswa/index.html",
                  "campaigns/december-launch/index.html", "mix/index.html",
-                 "backlog/index.html", "checks/index.html", "guidelines/index.html",
+                 "engagement/index.html", "backlog/index.html", "checks/index.html", "guidelines/index.html",
                  "subscribe/index.html", "about/index.html", "assets/smmplan/smmplan.css",
                  "calendar.ics", "calendars/channel-instagram.ics"):
         assert (site / page).is_file(), page

@@ -35,8 +35,8 @@ def test_every_page_of_the_spec_at_its_address(pages: dict[str, str]) -> None:
     assert list(pages) == [
         "/", "/backlog/", "/calendar/2026-11/", "/calendar/2026-12/",
         "/campaigns/december-launch/", "/channels/instagram/", "/channels/linkedin/",
-        "/channels/x/", "/checks/", "/guidelines/", "/mix/", "/personas/mahasiswa/",
-        "/personas/pekerja/", "/posts/christmas/", "/posts/gula-aren-launch/",
+        "/channels/x/", "/checks/", "/engagement/", "/guidelines/", "/mix/",
+        "/personas/mahasiswa/", "/personas/pekerja/", "/posts/christmas/", "/posts/gula-aren-launch/",
         "/posts/idea-podcast/", "/posts/late-night/", "/posts/linkedin-story/",
         "/posts/quote-monday/", "/posts/tips-seduh/", "/subscribe/",
     ]
@@ -191,7 +191,8 @@ def test_navigation_lists_months_and_groups_never_posts() -> None:
         ("Personas", None, [("Mahasiswa", "/personas/mahasiswa/"),
                             ("Pekerja kantor", "/personas/pekerja/")]),
         ("Campaigns", None, [("December launch", "/campaigns/december-launch/")]),
-        ("Content mix", "/mix/", []), ("Backlog", "/backlog/", []),
+        ("Content mix", "/mix/", []), ("Engagement", "/engagement/", []),
+        ("Backlog", "/backlog/", []),
         ("Checks", "/checks/", []), ("Guidelines", "/guidelines/", []),
         ("Subscribe", "/subscribe/", []),
     ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..check import CheckResult
 from . import calendar, groups, posts
 from .context import Context
+from .engagement import engagement_page
 from .feeds import FeedInfo, describe_feeds
 from .guidelines import guidelines_page
 from .links import address, source_path
@@ -40,6 +41,7 @@ def render_pages(result: CheckResult, *, feeds: Sequence[FeedInfo] | None = None
     out: dict[str, str] = {
         "/": overview_page(ctx),
         "/mix/": mix_page(ctx),
+        "/engagement/": engagement_page(ctx),
         "/backlog/": backlog_page(ctx),
         "/checks/": checks_page(ctx),
         "/guidelines/": guidelines_page(ctx),
@@ -87,6 +89,7 @@ def navigation(result: CheckResult) -> list[NavItem]:
         *section(lab["personas"], personas),
         *section(lab["campaigns"], campaigns),
         NavItem(lab["mix"], "/mix/"),
+        NavItem(lab["engagement"], "/engagement/"),
         NavItem(lab["backlog"], "/backlog/"),
         NavItem(lab["checks"], "/checks/"),
         NavItem(lab["guidelines"], "/guidelines/"),

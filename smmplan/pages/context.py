@@ -12,6 +12,7 @@ import holidays as holidays_lib
 
 from ..check import CheckResult
 from ..diagnostics import Diagnostic
+from ..engagement import EngagementWindow, engagement
 from ..model import Channel, Plan, Post
 from .feeds import FeedInfo
 from .html import h
@@ -87,6 +88,12 @@ class Context:
             out.append((y, m))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
         return out
+
+    @cached_property
+    def engagement_months(self) -> tuple[EngagementWindow, ...]:
+        """Metrics of published posts per month and channel group (months without any left
+        out), shared by ``/engagement/`` and the overview."""
+        return engagement(self.plan, "month")
 
     @cached_property
     def diagnostics_by_post(self) -> Mapping[str, list[Diagnostic]]:

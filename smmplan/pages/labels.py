@@ -78,6 +78,16 @@ _EN: dict[str, str] = {
     "m12": "December",
     "idea": "idea", "draft": "draft", "review": "review", "approved": "approved",
     "scheduled": "scheduled", "published": "published", "cancelled": "cancelled",
+    "engagement": "Engagement", "engagement_rate": "Engagement rate", "er": "ER",
+    "top_post": "Top post", "all_channels": "All channels",
+    "reach": "Reach", "impressions": "Impressions", "likes": "Likes", "comments": "Comments",
+    "shares": "Shares", "saves": "Saves", "clicks": "Clicks",
+    "er_explained": "Engagement rate (ER) = (likes + comments + shares + saves) ÷ reach, over "
+                    "the published posts that report their reach. A cross-post counts under its "
+                    "channels together, since its metrics are one set of numbers. Months are "
+                    "those of the plan's time zone; the top post has the most interactions.",
+    "no_metrics": "No published post has metrics yet: add `metrics` to a post's front matter "
+                  "once it is out, and its month shows up here.",
 }
 
 _ID: dict[str, str] = {
@@ -158,6 +168,17 @@ _ID: dict[str, str] = {
     "m12": "Desember",
     "idea": "ide", "draft": "draf", "review": "ditinjau", "approved": "disetujui",
     "scheduled": "terjadwal", "published": "terbit", "cancelled": "batal",
+    "engagement": "Kinerja", "engagement_rate": "Tingkat keterlibatan", "er": "ER",
+    "top_post": "Unggahan teratas", "all_channels": "Semua kanal",
+    "reach": "Jangkauan", "impressions": "Tayangan", "likes": "Suka", "comments": "Komentar",
+    "shares": "Dibagikan", "saves": "Disimpan", "clicks": "Klik",
+    "er_explained": "Tingkat keterlibatan (ER) = (suka + komentar + dibagikan + disimpan) ÷ "
+                    "jangkauan, atas unggahan terbit yang melaporkan jangkauannya. Unggahan "
+                    "silang dihitung di bawah gabungan kanalnya, karena metriknya satu set angka. "
+                    "Bulan mengikuti zona waktu rencana; unggahan teratas punya interaksi "
+                    "terbanyak.",
+    "no_metrics": "Belum ada unggahan terbit yang punya metrik: tambahkan `metrics` ke front "
+                  "matter unggahan setelah terbit, dan bulannya akan tampil di sini.",
 }
 
 _ALL: Mapping[str, Mapping[str, str]] = {"en": _EN, "id": _ID}
@@ -176,3 +197,15 @@ class Labels:
 
     def month(self, year: int, month: int) -> str:
         return f"{self._words[f'm{month}']} {year}"
+
+    def number(self, value: int) -> str:
+        """A whole number with thousands grouped as the language writes them (12,345 or 12.345)."""
+        grouped = f"{value:,}"
+        return grouped.replace(",", ".") if self.language == "id" else grouped
+
+    def percent(self, text: str) -> str:
+        """A percent from :func:`smmplan.engagement.rate_text` with the language's decimal mark
+        (``4.5%`` or ``4,5%``), the no-value dash as ``none``."""
+        if text == "-":
+            return self._words["none"]
+        return text.replace(".", ",") if self.language == "id" else text

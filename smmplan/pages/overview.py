@@ -9,6 +9,7 @@ from ..diagnostics import counts
 from ..model import STATUSES
 from .calendar import month_address
 from .context import Context
+from .engagement import ADDRESS as ENGAGEMENT, latest_rate
 from .html import block, h, page, table
 from .links import address
 from .posts import diagnostics_table
@@ -26,7 +27,12 @@ def overview_page(ctx: Context) -> str:
     intro = (f'<p class="smm-intro">{h(lab["today"]).capitalize()}: '
              f'<strong>{h(ctx.today.isoformat())}</strong> · '
              f'<a href="{link_to.page(this_month)}">'
-             f'{h(lab["calendar"])}: {h(lab.month(ctx.today.year, ctx.today.month))}</a></p>')
+             f'{h(lab["calendar"])}: {h(lab.month(ctx.today.year, ctx.today.month))}</a> · '
+             f'<a href="{link_to.page(ENGAGEMENT)}">{h(lab["engagement"])}</a>')
+    latest = latest_rate(ctx)
+    if latest is not None:
+        intro += f' ({h(latest[0])}: {h(lab["er"])} {h(latest[1])})'
+    intro += "</p>"
     if upcoming:
         coming = table(ctx.post_head(), ctx.post_rows(link_to, upcoming), cls="smm-posts")
     else:

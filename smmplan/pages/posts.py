@@ -7,9 +7,11 @@ from collections.abc import Iterator
 import regex
 
 from ..diagnostics import Diagnostic
-from ..model import Post
+from ..engagement import rate_text
+from ..model import METRICS, Post
 from ..platforms import PLATFORMS
 from .context import Context
+from .engagement import post_rate
 from .html import block, caption_html, h, heading, link, page, table
 from .links import Linker, address
 
@@ -125,8 +127,12 @@ def _facts(ctx: Context, post: Post, link_to: Linker) -> str:
         ("file", f"<code>{h(post.path)}</code>"),
     ]
     rows = [f"<tr><th>{h(lab[key])}</th><td>{value}</td></tr>" for key, value in facts if value]
-    for name, value in sorted(post.metrics.items()):
-        rows.append(f"<tr><th>{h(name)}</th><td>{h(value)}</td></tr>")
+    rows += [f'<tr class="smm-metric"><th>{h(lab[m])}</th><td>{lab.number(post.metrics[m])}</td>'
+             "</tr>" for m in METRICS if m in post.metrics]
+    if post.metrics:
+        rate = h(lab.percent(rate_text(post_rate(post))))
+        rows.append(f'<tr class="smm-metric"><th>{h(lab["engagement_rate"])}</th>'
+                    f"<td>{rate}</td></tr>")
     return '<table class="smm-facts"><tbody>' + "".join(rows) + "</tbody></table>"
 
 
