@@ -38,9 +38,9 @@ def test_build_writes_every_page_and_feed(cli, plan: Path) -> None:
     for page in ("index.html", "calendar/2026-12/index.html", "posts/late-night/index.html",
                  "channels/instagram/index.html", "personas/mahasiswa/index.html",
                  "campaigns/december-launch/index.html", "mix/index.html",
-                 "engagement/index.html", "backlog/index.html", "checks/index.html", "guidelines/index.html",
-                 "subscribe/index.html", "about/index.html", "assets/smmplan/smmplan.css",
-                 "calendar.ics", "calendars/channel-instagram.ics"):
+                 "engagement/index.html", "backlog/index.html", "checks/index.html",
+                 "guidelines/index.html", "subscribe/index.html", "about/index.html",
+                 "assets/smmplan/smmplan.css", "calendar.ics", "calendars/channel-instagram.ics"):
         assert (site / page).is_file(), page
     # post and campaign sources are not pages of their own
     assert not (site / "posts" / "2026").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -36,9 +37,9 @@ def test_every_page_of_the_spec_at_its_address(pages: dict[str, str]) -> None:
         "/", "/backlog/", "/calendar/2026-11/", "/calendar/2026-12/",
         "/campaigns/december-launch/", "/channels/instagram/", "/channels/linkedin/",
         "/channels/x/", "/checks/", "/engagement/", "/guidelines/", "/mix/",
-        "/personas/mahasiswa/", "/personas/pekerja/", "/posts/christmas/", "/posts/gula-aren-launch/",
-        "/posts/idea-podcast/", "/posts/late-night/", "/posts/linkedin-story/",
-        "/posts/quote-monday/", "/posts/tips-seduh/", "/subscribe/",
+        "/personas/mahasiswa/", "/personas/pekerja/", "/posts/christmas/",
+        "/posts/gula-aren-launch/", "/posts/idea-podcast/", "/posts/late-night/",
+        "/posts/linkedin-story/", "/posts/quote-monday/", "/posts/tips-seduh/", "/subscribe/",
     ]
     assert source_path("/") == "index.md"
     assert source_path("/posts/late-night/") == "posts/late-night.md"
@@ -302,3 +303,122 @@ def test_guidelines_page_tells_editors_where_the_schemas_are(pages: dict[str, st
     assert ("<code># yaml-language-server: &#36;schema=../schemas/team.schema.json</code>"
             in local)
     assert "smmplan schema --output schemas" in local
+
+
+# --- engagement ----------------------------------------------------------------------------
+
+ENGAGEMENT = FIXTURES / "site" / "engagement"
+
+
+def _published(name: str, title: str, date: str, channel: str, metrics: str,
+               status: str = "published") -> tuple[str, str]:
+    return (f"content/posts/{name}.md",
+            f"---\ntitle: {json.dumps(title)}\ndate: {date}\nchannel: {channel}\n"
+            f"pillar: education\nstatus: {status}\n{metrics}---\nHalo.\n")
+
+
+ENGAGEMENT_POSTS = dict([
+    _published("a", "Kopi pagi", "2026-11-02 09:00", "instagram",
+               "metrics: {reach: 1000, likes: 50, comments: 5, shares: 3, saves: 2, clicks: 9}\n"),
+    # a cross-post's one set of numbers counts under its channels together
+    _published("b", "Seduh bareng", "2026-11-03 09:00", "[x, instagram]",
+               "metrics: {reach: 3000, impressions: 12345, likes: 100, comments: 20}\n"),
+    _published("c", "Utas tips", "2026-11-04 09:00", "x", "metrics: {likes: 7}\n"),  # no reach
+    # December has numbers only on a post not yet published: the month is not listed
+    _published("d", "Belum terbit", "2026-12-05 09:00", "x", "metrics: {reach: 99, likes: 99}\n",
+               status="scheduled"),
+    # 00:30 on 1 January in Jakarta is still 31 December in UTC
+    _published("e", "Tahun baru", "2027-01-01 00:30", "instagram",
+               "metrics: {reach: 20000, likes: 1500, saves: 250}\n"),
+    _published("f", "Tanpa angka", "2027-01-02 09:00", "instagram", ""),
+])
+ENGAGEMENT_RULES = """\
+timezone: Asia/Jakarta
+language: {language}
+channels:
+  instagram: {{platform: instagram, name: Instagram}}
+  x: {{platform: x, name: X}}
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "id"])
+def test_engagement_page_is_exactly_the_golden_page(make_plan, language: str) -> None:
+    root = make_plan(ENGAGEMENT_POSTS, rules=ENGAGEMENT_RULES.format(language=language))
+    page = render_pages(check_plan(root, TODAY))["/engagement/"]
+    expected = (ENGAGEMENT / f"engagement.{language}.md").read_text(encoding="utf-8")
+    assert page == expected
+
+
+def test_engagement_golden_pages_say_what_the_numbers_are() -> None:
+    # the golden files are reviewed like code: pin the facts they must hold
+    en = (ENGAGEMENT / "engagement.en.md").read_text(encoding="utf-8")
+    assert re.findall(r'<h2 id="(m-[\d-]+)">([^<]+)</h2>', en) == [
+        ("m-2026-11", "November 2026"), ("m-2027-01", "January 2027")]
+    assert ('<tr class="smm-total"><td><strong>All channels</strong></td><td class="smm-num">3'
+            '</td><td class="smm-num">4,000</td><td class="smm-num">12,345</td><td class="smm-num">'
+            '157</td>') in en
+    assert '<td class="smm-num">4.5%</td><td><a href="../posts/b/">Seduh bareng</a></td>' in en
+    # bars share one scale: January's 8.75% is the longest
+    assert re.findall(r'title="ER ([^"]+)"><span style="width:([\d.]+%)"', en) == [
+        ("6.0%", "68.6%"), ("4.0%", "45.7%"), ("—", "0.0%"), ("4.5%", "51.4%"),
+        ("8.8%", "100.0%"), ("8.8%", "100.0%")]
+    id_ = (ENGAGEMENT / "engagement.id.md").read_text(encoding="utf-8")
+    assert id_.startswith('---\ntitle: "Kinerja"\n')
+    assert "<th>Unggahan teratas</th>" in id_ and "<strong>Semua kanal</strong>" in id_
+    assert '<td class="smm-num">12.345</td>' in id_ and '<td class="smm-num">4,5%</td>' in id_
+
+
+def test_engagement_page_without_metrics_is_one_sentence(pages: dict[str, str],
+                                                         make_plan) -> None:
+    root = make_plan(dict([_published("a", "A", "2026-11-02 09:00", "x", "")]))
+    assert render_pages(check_plan(root, TODAY))["/engagement/"] == (
+        '---\ntitle: "Engagement"\nsearch:\n  exclude: true\n---\n\n<div class="smm-block">'
+        '<p class="smm-empty">No published post has metrics yet: add &#96;metrics&#96; to a '
+        "post&#39;s front matter once it is out, and its month shows up here.</p></div>\n")
+    # the fixture plan's one published post with numbers
+    assert re.findall(r'<h2 id="(m-[\d-]+)">', pages["/engagement/"]) == ["m-2026-11"]
+
+
+def test_engagement_top_post_escapes_hostile_titles(make_plan) -> None:
+    title = "<script>alert(1)</script> {{ 7*7 }} [x](javascript:y) `z` *w*"
+    root = make_plan(dict([_published("evil", title, "2026-11-02 09:00", "x",
+                                      "metrics: {reach: 10, likes: 1}\n")]))
+    page = render_pages(check_plan(root, TODAY))["/engagement/"]
+    cell = ('<td><a href="../posts/evil/">&lt;script&gt;alert(1)&lt;/script&gt; &#123;&#123; 7*7 '
+            "&#125;&#125; [x](javascript:y) &#96;z&#96; *w*</a></td></tr>")
+    assert page.count(cell) == 2  # the channel's row and the whole month's
+    assert "<script" not in page and "{{" not in page
+
+
+def test_hostile_channel_names_in_engagement_groups_are_text() -> None:
+    page = render_pages(check_plan(HOSTILE, TODAY))["/engagement/"]
+    assert ('title="Insta &lt;script&gt;window.__pwned=&#39;channel&#39;&lt;/script&gt;">IG'
+            "</span> <a") in page
+    assert "<script" not in page.split("\n---\n", 1)[1]
+
+
+def test_overview_links_the_engagement_page_with_the_latest_month(pages: dict[str, str]) -> None:
+    # tips-seduh: (231 + 18 + 12 + 64) / 4210 = 7.72%
+    assert ('· <a href="engagement/">Engagement</a> (November 2026: ER 7.7%)</p>'
+            in pages["/"])
+
+
+def test_post_page_metrics_in_canonical_order_with_labels_and_rate(
+        pages: dict[str, str], make_plan) -> None:
+    metrics = re.findall(r'<tr class="smm-metric"><th>([^<]+)</th><td>([^<]+)</td></tr>',
+                         pages["/posts/tips-seduh/"])
+    assert metrics == [("Reach", "4,210"), ("Impressions", "6,120"), ("Likes", "231"),
+                       ("Comments", "18"), ("Shares", "12"), ("Saves", "64"), ("Clicks", "9"),
+                       ("Engagement rate", "7.7%")]
+    assert "smm-metric" not in pages["/posts/late-night/"]  # no metrics, no rows
+    root = make_plan(ENGAGEMENT_POSTS, rules=ENGAGEMENT_RULES.format(language="id"))
+    out = render_pages(check_plan(root, TODAY))
+    assert re.findall(r'<tr class="smm-metric"><th>([^<]+)</th><td>([^<]+)</td></tr>',
+                      out["/posts/b/"]) == [
+        ("Jangkauan", "3.000"), ("Tayangan", "12.345"), ("Suka", "100"), ("Komentar", "20"),
+        ("Tingkat keterlibatan", "4,0%")]
+    # without reach there is no rate to give
+    assert ('<tr class="smm-metric"><th>Tingkat keterlibatan</th><td>—</td></tr>'
+            in out["/posts/c/"])
+    assert [n.title for n in navigation(check_plan(root, TODAY))][3:5] == [
+        "Bauran konten", "Kinerja"]

@@ -17,6 +17,10 @@ from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, sync_pla
 
 from smmplan.build import build_site
 from smmplan.check import check_plan
+from smmplan.engagement import engagement, rate_text
+
+MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+             "September", "Oktober", "November", "Desember")
 
 TODAY = "2026-11-25"
 OUTPUT = REPO / "test-output"
@@ -162,7 +166,7 @@ def test_no_page_has_console_errors(browser: Browser, fixture_site: str) -> None
     w = Watched(browser)
     addresses = ["/", "/calendar/2026-11/", "/calendar/2026-12/", "/posts/gula-aren-launch/",
                  "/posts/idea-podcast/", "/channels/instagram/", "/personas/mahasiswa/",
-                 "/campaigns/december-launch/", "/mix/", "/backlog/", "/checks/",
+                 "/campaigns/december-launch/", "/mix/", "/engagement/", "/backlog/", "/checks/",
                  "/guidelines/", "/subscribe/", "/about/"]
     for address in addresses:
         response = w.page.goto(fixture_site + address)
@@ -178,7 +182,7 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         w = Watched(browser)
         pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
                        for p in (tmp_path / "site").rglob("index.html"))
-        assert len(pages) == 14
+        assert len(pages) == 16
         for rel in pages:
             w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
             w.page.wait_for_load_state("networkidle")
@@ -192,6 +196,9 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         # the hostile texts are shown as text
         assert "<script>window.__pwned='caption'</script>" in w.page.inner_text(".smm-caption")
         assert w.page.title().startswith("</title><script>")
+        w.page.goto(f"{base}/engagement/")
+        top = w.page.locator("table.smm-engagement tr.smm-total td").last
+        assert top.inner_text().startswith("<script>window.__pwned='top-post'</script><img")
         # search results show the hostile title, caption and rules as text, and run nothing
         post = search(w.page, "uniquecaptionword", f"{base}/posts/xss-title/")
         assert "<script>window.__pwned='title'</script>" in post.inner_text()
@@ -232,6 +239,21 @@ def test_example_plan_builds_strict_and_renders(browser: Browser, tmp_path: Path
         w.page.screenshot(path=str(OUTPUT / "example-calendar-2026-12.png"), full_page=True)
         w.page.locator("a.smm-entry").first.click()
         w.page.wait_for_url("**/posts/*/")
+        # the monthly engagement report, reached from the nav after the content mix
+        w.page.click('a.md-tabs__link:text-is("Kinerja")')
+        w.page.wait_for_url("**/engagement/")
+        months = engagement(result.plan, "month")
+        assert w.page.locator("article h2").all_inner_texts() == [
+            f"{MONTHS_ID[m.start.month - 1]} {m.start.year}" for m in months]
+        last = months[-1].lines[-1]
+        total = w.page.locator("table.smm-engagement tr.smm-total").last
+        assert total.locator("td").nth(9).inner_text() == rate_text(last.rate).replace(".", ",")
+        widths = w.page.eval_on_selector_all("table.smm-er-chart .smm-bar > span",
+                                             "s => s.map(e => e.getBoundingClientRect().width)")
+        assert len(widths) == sum(len(m.lines) for m in months) and max(widths) > 0
+        w.page.screenshot(path=str(OUTPUT / "example-engagement.png"), full_page=True)
+        total.locator("a").last.click()
+        w.page.wait_for_url(f"**/posts/{last.top}/")
         assert w.errors == []
     finally:
         server.shutdown()

@@ -36,7 +36,9 @@ def engagement_page(ctx: Context) -> str:
                               f"m-{window.start:%Y-%m}"))
         blocks.append(block(_table(ctx, window, posts, link_to)))
         blocks.append(block(_chart(ctx, window, scale, link_to)))
-    return page(lab["engagement"], blocks, searchable=False)
+    # The headings are raw HTML, so Material's table of contents would stay empty: give its
+    # room to the table.
+    return page(lab["engagement"], blocks, wide=True, searchable=False)
 
 
 def latest_rate(ctx: Context) -> tuple[str, str] | None:
@@ -96,8 +98,10 @@ def _table(ctx: Context, window: EngagementWindow, posts: dict[str, Post],
         numbers = "".join(f'<td class="smm-num">{c}</td>' for c in cells[1:])
         rows.append(f"<tr{_row_attrs(line, total)}><td>{cells[0]}</td>{numbers}"
                     f"<td>{top_cell}</td></tr>")
-    return (f'<table class="smm-engagement"><thead><tr>{"".join(head)}</tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    # Eleven columns are wider than Material's content column: scroll them, never let them run
+    # under the table of contents.
+    return (f'<div class="smm-scroll"><table class="smm-engagement"><thead><tr>{"".join(head)}'
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def _chart(ctx: Context, window: EngagementWindow, scale: Fraction | None,

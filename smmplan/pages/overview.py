@@ -9,7 +9,8 @@ from ..diagnostics import counts
 from ..model import STATUSES
 from .calendar import month_address
 from .context import Context
-from .engagement import ADDRESS as ENGAGEMENT, latest_rate
+from .engagement import ADDRESS as ENGAGEMENT
+from .engagement import latest_rate
 from .html import block, h, page, table
 from .links import address
 from .posts import diagnostics_table
