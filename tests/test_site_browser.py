@@ -84,6 +84,13 @@ class Watched:
             self.errors.append(msg.text)
 
 
+def settle(page: Page) -> None:
+    """Wait until the page has fetched everything, the search worker's index included, before
+    leaving it: leaving aborts those fetches, which the browser reports as failed requests
+    although the site is fine."""
+    page.wait_for_load_state("networkidle")
+
+
 def search(page: Page, query: str, href: str) -> Locator:
     """Type ``query`` into Material's search like a reader; the result that links to ``href``.
 
@@ -133,6 +140,7 @@ def test_month_grid_shows_posts_on_their_local_days(browser: Browser, fixture_si
     assert cell["y"] <= entry["y"] < cell["y"] + cell["height"]
     OUTPUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUTPUT / "calendar-2026-12.png"), full_page=True)
+    settle(page)
     page.goto(f"{fixture_site}/calendar/2026-11/")
     assert page.get_attribute("td.smm-today", "data-date") == TODAY
     assert w.errors == []
@@ -141,10 +149,12 @@ def test_month_grid_shows_posts_on_their_local_days(browser: Browser, fixture_si
 def test_clicking_a_post_opens_its_page(browser: Browser, fixture_site: str) -> None:
     w = Watched(browser)
     w.page.goto(f"{fixture_site}/calendar/2026-12/")
+    settle(w.page)
     w.page.click('a[data-post="late-night"]')
     w.page.wait_for_url(f"{fixture_site}/posts/late-night/")
     assert w.page.inner_text("article h1") == "Late night study brew"
     assert "Studying late? Our cold brew keeps you going." in w.page.inner_text(".smm-caption")
+    settle(w.page)
     w.page.click("table.smm-facts >> text=December launch")
     w.page.wait_for_url(f"{fixture_site}/campaigns/december-launch/")
     assert w.errors == []
@@ -196,6 +206,7 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         # the hostile texts are shown as text
         assert "<script>window.__pwned='caption'</script>" in w.page.inner_text(".smm-caption")
         assert w.page.title().startswith("</title><script>")
+        settle(w.page)
         w.page.goto(f"{base}/engagement/")
         top = w.page.locator("table.smm-engagement tr.smm-total td").last
         assert top.inner_text().startswith("<script>window.__pwned='top-post'</script><img")
@@ -237,9 +248,11 @@ def test_example_plan_builds_strict_and_renders(browser: Browser, tmp_path: Path
         assert entries == expected > 0
         OUTPUT.mkdir(exist_ok=True)
         w.page.screenshot(path=str(OUTPUT / "example-calendar-2026-12.png"), full_page=True)
+        settle(w.page)
         w.page.locator("a.smm-entry").first.click()
         w.page.wait_for_url("**/posts/*/")
         # the monthly engagement report, reached from the nav after the content mix
+        settle(w.page)
         w.page.click('a.md-tabs__link:text-is("Kinerja")')
         w.page.wait_for_url("**/engagement/")
         months = engagement(result.plan, "month")
@@ -252,6 +265,7 @@ def test_example_plan_builds_strict_and_renders(browser: Browser, tmp_path: Path
                                              "s => s.map(e => e.getBoundingClientRect().width)")
         assert len(widths) == sum(len(m.lines) for m in months) and max(widths) > 0
         w.page.screenshot(path=str(OUTPUT / "example-engagement.png"), full_page=True)
+        settle(w.page)
         total.locator("a").last.click()
         w.page.wait_for_url(f"**/posts/{last.top}/")
         assert w.errors == []
