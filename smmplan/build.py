@@ -19,6 +19,11 @@ from pathlib import Path
 from .check import CheckResult, check_plan
 
 PLUGIN = "smmplan"
+#: Written into every site smmplan builds. A build replaces only an empty folder or one holding
+#: this file, so a mistyped --site-dir (or a site_dir in a pull request's mkdocs.yml) can never
+#: delete a folder of the user's.
+MARKER = ".smmplan-site"
+MARKER_TEXT = "This folder was built by smmplan; the next `smmplan build` replaces it whole.\n"
 
 
 class BuildError(Exception):
@@ -86,6 +91,7 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
             finally:
                 config.plugins.on_shutdown()
             pages = sum(1 for p in temp.rglob("*.html") if p.name != "404.html")
+            (temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             _swap(temp, target)
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
@@ -102,6 +108,10 @@ def _check_target(root: Path, target: Path, docs: Path) -> None:
             raise BuildError(f"--site-dir {target} is inside the plan's {folder.name}/ folder")
     if target.exists() and not target.is_dir():
         raise BuildError(f"--site-dir {target} is a file")
+    if target.is_dir() and not (target / MARKER).is_file() and any(target.iterdir()):
+        raise BuildError(f"{target} exists and was not built by smmplan (it has no {MARKER} "
+                         "file): the build would replace it whole. Remove it yourself or choose "
+                         "a new folder.")
 
 
 def _swap(new: Path, target: Path) -> None:

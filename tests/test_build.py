@@ -176,6 +176,40 @@ def test_site_dir_that_would_replace_the_plan_is_refused(cli, plan: Path, where:
     assert (plan / "content/posts/2026/12/late-night.md").is_file()
 
 
+@pytest.mark.parametrize("site_dir_in", ["option", "mkdocs.yml"])
+def test_a_folder_smmplan_did_not_build_is_never_replaced(cli, plan: Path, tmp_path: Path,
+                                                          site_dir_in: str) -> None:
+    """A mistyped --site-dir (or a pull request setting site_dir in mkdocs.yml) must not delete
+    a folder of the user's: only an empty folder or an earlier smmplan site is replaced."""
+    home = tmp_path / "home"
+    (home / "notes").mkdir(parents=True)
+    (home / "notes" / "todo.txt").write_text("keep me\n", encoding="utf-8")
+    args = ["-C", str(plan), "build", "--today", TODAY]
+    if site_dir_in == "option":
+        args += ["--site-dir", str(home)]
+    else:
+        config = plan / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8") + f"site_dir: {home}\n",
+                          encoding="utf-8")
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert f"{home} exists and was not built by smmplan" in result.output
+    assert tree(home) == {"notes/todo.txt": b"keep me\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "plan"]
+
+
+def test_an_earlier_smmplan_site_is_replaced(cli, plan: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()  # an empty folder is fine too
+    for _ in range(2):
+        result = cli("-C", str(plan), "build", "--today", TODAY, "--site-dir", str(out))
+        assert result.exit_code == 0, result.output
+        assert (out / ".smmplan-site").is_file()
+    (out / "stale.html").write_text("old", encoding="utf-8")
+    assert cli("-C", str(plan), "build", "--today", TODAY, "--site-dir", str(out)).exit_code == 0
+    assert not (out / "stale.html").exists()
+
+
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_real_mkdocs_build_strict_with_the_plugin(plan: Path, tmp_path: Path,
                                                   directory_urls: bool) -> None:
