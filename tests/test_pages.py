@@ -422,3 +422,22 @@ def test_post_page_metrics_in_canonical_order_with_labels_and_rate(
             in out["/posts/c/"])
     assert [n.title for n in navigation(check_plan(root, TODAY))][3:5] == [
         "Bauran konten", "Kinerja"]
+
+
+def test_a_far_future_date_does_not_make_centuries_of_month_pages(make_plan) -> None:
+    """Months between posts are filled when the gap is up to a year; a slip of the finger (2926
+    for 2026) adds one month page, not nine centuries of them, and prev/next skip the gap."""
+
+    def post(name: str, date: str) -> str:
+        return (f"---\ntitle: {name}\ndate: {date}\nchannel: x\npillar: education\n---\n"
+                "Halo.\n")
+
+    root = make_plan({"content/posts/a.md": post("a", "2026-12-01 09:00"),
+                      "content/posts/b.md": post("b", "2027-03-01 09:00"),
+                      "content/posts/c.md": post("c", "2926-12-01 09:00")})
+    out = render_pages(check_plan(root, TODAY))
+    months = sorted(k for k in out if k.startswith("/calendar/"))
+    assert months == ["/calendar/2026-11/", "/calendar/2026-12/", "/calendar/2027-01/",
+                      "/calendar/2027-02/", "/calendar/2027-03/", "/calendar/2926-12/"]
+    assert 'href="../2926-12/"' in out["/calendar/2027-03/"]
+    assert 'href="../2027-03/"' in out["/calendar/2926-12/"]

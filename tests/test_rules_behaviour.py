@@ -60,3 +60,33 @@ def test_example_plan_checks_clean_and_reports_its_mix(cli: Callable[..., Result
     for window in data["windows"]:
         assert sum(p["posts"] for p in window["pillars"]) == window["posts"]
         assert sum(c["posts"] for c in window["channels"]) == window["posts"]
+
+
+def test_a_run_of_empty_days_or_weeks_is_reported_once(make_plan: Callable[..., Path],
+                                                       cli: Callable[..., Result]) -> None:
+    """A gap in the plan is one warning naming its first and last day, not one per day: a post
+    dated years ahead by mistake must not bury the check under thousands of warnings."""
+    rules = ("timezone: Asia/Jakarta\nchannels:\n"
+             "  x: {platform: x, per_day: [1, 5]}\n"
+             "  linkedin: {platform: linkedin, per_week: [1, 5]}\n")
+
+    def post(name: str, date: str, channel: str) -> str:
+        return (f"---\ntitle: {name}\ndate: {date}\nchannel: {channel}\npillar: education\n"
+                "---\nHalo.\n")
+
+    root = make_plan({
+        "content/posts/a.md": post("a", "2026-12-01 09:00", "x"),
+        "content/posts/b.md": post("b", "2026-12-03 09:00", "x"),
+        "content/posts/c.md": post("c", "2027-12-31 09:00", "x"),
+        "content/posts/d.md": post("d", "2026-12-01 09:00", "linkedin"),
+        "content/posts/e.md": post("e", "2027-01-05 09:00", "linkedin"),
+    }, rules=rules)
+    result = cli("-C", str(root), "check", "--no-show-source", "--today", "2026-11-25")
+    lines = [line for line in result.output.splitlines() if "SMM10" in line]
+    assert lines == [
+        "guidelines/rules.yml:3:29: warning[SMM102] x has no posts from 2026-12-04 to "
+        "2027-12-30, 392 days (min 1)",
+        "guidelines/rules.yml:3:29: warning[SMM102] x has no posts on 2026-12-02 (min 1)",
+        "guidelines/rules.yml:4:44: warning[SMM104] linkedin has no posts from 2026-W50 to "
+        "2026-W53, 4 weeks (min 1)",
+    ]

@@ -79,14 +79,18 @@ class Context:
 
     @cached_property
     def months(self) -> list[tuple[int, int]]:
-        """Every month from the first to the last dated post (and this month), in order."""
-        keys = set(self.by_month) | {(self.today.year, self.today.month)}
-        first, last = min(keys), max(keys)
-        out = []
-        y, m = first
-        while (y, m) <= last:
-            out.append((y, m))
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        """The months with dated posts (and this month), in order, with the empty months between
+        them when the gap is at most a year: a post dated 2926 by a slip of the finger must not
+        make the site build nine centuries of empty calendars."""
+        out: list[tuple[int, int]] = []
+        for key in sorted(set(self.by_month) | {(self.today.year, self.today.month)}):
+            if out and (key[0] - out[-1][0]) * 12 + key[1] - out[-1][1] <= 12:
+                y, m = out[-1]
+                while (y, m) < key:
+                    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+                    out.append((y, m))
+            else:
+                out.append(key)
         return out
 
     @cached_property
@@ -114,7 +118,7 @@ class Context:
         code = self.plan.settings.holidays
         if not code:
             return {}
-        years = range(self.months[0][0], self.months[-1][0] + 1)
+        years = sorted({y for y, _ in self.months})
         language = {"id": "id", "en": "en_US"}.get(self.labels.language)
         try:
             found = holidays_lib.country_holidays(code, years=years, language=language)

@@ -103,15 +103,26 @@ def _per_period(plan: Plan, channel: Channel, posts: list[tuple[Post, int]], per
         at = plan.settings.at(f"channels.{channel.id}.per_{period}")
         step = dt.timedelta(days=1 if period == "day" else 7)
         first, last = min(groups), max(groups)
+        span = (f"the planned span of {channel.id} runs from {_name(first, period)} to "
+                f"{_name(last, period)}")
         key = first
         while key <= last:
             n = len(groups.get(key, ()))
-            if n < low:
+            if n >= low:
+                key += step
+                continue
+            end = key
+            while n == 0 and end + step <= last and not groups.get(end + step):
+                end += step
+            if end > key:
+                # a run of empty days or weeks is one gap in the plan, reported once
+                count = (end - key) // step + 1
+                yield diag(few, f"{channel.id} has no posts from {_name(key, period)} to "
+                           f"{_name(end, period)}, {count} {period}s (min {low})", at, help=span)
+            else:
                 yield diag(few, f"{channel.id} has {plural(n, 'post')} "
-                           f"{_label(key, period)} (min {low})", at,
-                           help=f"the planned span of {channel.id} runs from "
-                                f"{_name(first, period)} to {_name(last, period)}")
-            key += step
+                           f"{_label(key, period)} (min {low})", at, help=span)
+            key = end + step
 
 
 def _monday(day: dt.date) -> dt.date:
