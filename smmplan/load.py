@@ -385,15 +385,9 @@ def _load_voice(f: Fields) -> tuple[VoiceRule, ...]:
         if kind == "banned" and not terms and pattern is None:
             r.report("SMM007", "a banned rule needs `terms` (or `pattern`)", None)
             continue
-        if use_regex:
-            for key, text in [("pattern", pattern)] + [("terms", t) for t in terms]:
-                if text is None:
-                    continue
-                try:
-                    re.compile(text)
-                except re.error as exc:
-                    r.invalid(key, f"is not a valid regular expression: {exc}")
-                    break
+        if use_regex and not _regexes_compile(r, [("pattern", pattern)]
+                                              + [("terms", t) for t in terms]):
+            continue  # a rule that cannot match anything is left out, not half applied
         limit = r.integer("max", minimum=0)
         if kind == "max-count" and limit is None:
             r.require("max", "SMM007")
@@ -413,6 +407,22 @@ def _load_voice(f: Fields) -> tuple[VoiceRule, ...]:
             pos=r.positions(),
         ))
     return tuple(rules)
+
+
+def _regexes_compile(r: Fields, texts: list[tuple[str, str | None]]) -> bool:
+    """Whether every pattern compiles with the engine the voice rules use (the ``regex``
+    module, version 0, which reads patterns like ``re``); reports the first that does not."""
+    import regex
+
+    for key, text in texts:
+        if text is None:
+            continue
+        try:
+            regex.compile(text, regex.V0)
+        except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+            r.invalid(key, f"is not a valid regular expression: {exc}")
+            return False
+    return True
 
 
 def _load_blackout(f: Fields) -> tuple[Blackout, ...]:

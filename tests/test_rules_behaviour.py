@@ -90,3 +90,31 @@ def test_a_run_of_empty_days_or_weeks_is_reported_once(make_plan: Callable[..., 
         "guidelines/rules.yml:4:44: warning[SMM104] linkedin has no posts from 2026-W50 to "
         "2026-W53, 4 weeks (min 1)",
     ]
+
+
+def test_a_backtracking_voice_pattern_is_stopped_and_reported_once(
+        make_plan: Callable[..., Path], cli: Callable[..., Result]) -> None:
+    rules = ("timezone: Asia/Jakarta\nchannels:\n  x: {platform: x}\nvoice:\n"
+             "  - {name: evil, kind: banned, level: error, pattern: '(a|aa)+$', regex: true}\n")
+    caption = "a" * 60 + "!"
+    posts = {f"content/posts/p{i}.md": f"---\ntitle: P{i}\ndate: 2026-12-0{i} 09:00\n"
+             f"channel: x\npillar: education\n---\n{caption}\n" for i in range(1, 4)}
+    root = make_plan(posts, rules=rules)
+    result = cli("-C", str(root), "check", "--no-show-source", "--today", "2026-11-25")
+    assert result.output.splitlines()[:-1] == [
+        "guidelines/rules.yml:5:55: error[SMM007] voice rule 'evil' took over 0.5 s on post "
+        "'p1' and was stopped: its pattern backtracks without end"]
+    assert result.exit_code == 1
+
+
+def test_an_invalid_voice_regex_is_one_diagnostic_and_the_rule_is_left_out(
+        make_plan: Callable[..., Path], cli: Callable[..., Result]) -> None:
+    rules = ("timezone: Asia/Jakarta\nchannels:\n  x: {platform: x}\nvoice:\n"
+             "  - {name: cta, kind: require, level: error, pattern: '(pesan', regex: true}\n")
+    root = make_plan({"content/posts/a.md": "---\ntitle: A\ndate: 2026-12-01 09:00\n"
+                      "channel: x\npillar: education\n---\nHalo.\n"}, rules=rules)
+    result = cli("-C", str(root), "check", "--no-show-source", "--today", "2026-11-25")
+    lines = result.output.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(
+        "guidelines/rules.yml:5:55: error[SMM007] 'voice[0].pattern' is not a valid regular "
+        "expression: missing )")

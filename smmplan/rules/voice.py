@@ -41,9 +41,15 @@ class _Term:
     replacement: str | None = None
 
 
+#: Seconds one pattern may take on one caption. A brand-voice pattern runs in microseconds; one
+#: that backtracks catastrophically (``(a|aa)+$``) would otherwise hang every check of the plan.
+MATCH_TIMEOUT = 0.5
+
+
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     settings = plan.settings
     compiled = [(rule, _compile(rule)) for rule in settings.voice]
+    stopped: set[str] = set()
     for post in plan.posts:
         if post.status in ("idea", "cancelled"):  # not going out: nothing to judge yet
             continue
@@ -54,8 +60,20 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
             yield from _hashtags(post, channel)
             yield from _format(post, channel)
         for rule, terms in compiled:
-            if _applies(rule, post, channels):
-                yield from _voice(rule, terms, post)
+            if rule.name in stopped or not _applies(rule, post, channels):
+                continue
+            try:
+                found = list(_voice(rule, terms, post))
+            except TimeoutError:
+                stopped.add(rule.name)
+                yield diag("SMM007", f"voice rule '{rule.name}' took over {MATCH_TIMEOUT:g} s "
+                           f"on post '{post.id}' and was stopped: its pattern backtracks "
+                           "without end", rule.pos.get("pattern") or rule.pos.get("terms")
+                           or rule.pos.get("name") or settings.at("voice"),
+                           help="simplify the pattern: avoid nested repeats like (a+)+ or "
+                                "(a|aa)+")
+                continue
+            yield from found
 
 
 def limits(channel: Channel) -> tuple[int | None, str, int | None]:
@@ -123,7 +141,7 @@ def _voice(rule: VoiceRule, terms: tuple[_Term, ...], post: Post) -> Iterator[Di
     template = rule.message or _DEFAULT_MESSAGES[rule.kind]
     help = f"voice rule '{rule.name}' in guidelines/rules.yml"
     if rule.kind == "require":
-        if any(t.pattern.search(post.caption) for t in terms):
+        if any(t.pattern.search(post.caption, timeout=MATCH_TIMEOUT) for t in terms):
             return
         wanted = " | ".join(t.text for t in terms)
         yield diag(code, _fill(template, rule, match=wanted), post.caption_at(0), post=post.id,
@@ -147,7 +165,8 @@ def _voice(rule: VoiceRule, terms: tuple[_Term, ...], post: Post) -> Iterator[Di
 def _matches(terms: tuple[_Term, ...], caption: str) -> list[tuple[int, str, str | None]]:
     """Every match of any term, leftmost first, longer first, never two overlapping."""
     found = sorted(((m.start(), -len(m.group()), m.group(), t.replacement)
-                    for t in terms for m in t.pattern.finditer(caption) if m.group()),
+                    for t in terms for m in t.pattern.finditer(caption, timeout=MATCH_TIMEOUT)
+                    if m.group()),
                    key=lambda x: (x[0], x[1]))
     out: list[tuple[int, str, str | None]] = []
     end = -1
@@ -176,11 +195,8 @@ def _compile(rule: VoiceRule) -> tuple[_Term, ...]:
 
 def _pattern(text: str, rule: VoiceRule) -> Any:
     flags = regex.IGNORECASE if rule.ignore_case else 0
-    if rule.regex:
-        try:
-            return regex.compile(text, flags | regex.V0)
-        except regex.error:  # the loader checked it with `re`, which reads a few things apart
-            return re.compile(text, re.IGNORECASE if rule.ignore_case else 0)
+    if rule.regex:  # the loader has compiled it once already, with these flags
+        return regex.compile(text, flags | regex.V0)
     body = regex.escape(text)
     # whole words: a boundary only where the term itself starts or ends with a word character
     if regex.match(r"\w", text):
