@@ -59,15 +59,23 @@ def check_text(value: str, single_line: bool) -> str | None:
     return f"contains the control character U+{ord(bad.group()):04X}"
 
 
+#: The longest duration a plan may set: date arithmetic with more could leave the calendar.
+MAX_DURATION = dt.timedelta(days=3660)
+
+
 def parse_duration(raw: Any) -> dt.timedelta | None:
-    """``3h``, ``2d``, ``1w``, ``90m``, ``1d12h``; None if not one."""
+    """``3h``, ``2d``, ``1w``, ``90m``, ``1d12h``; None if not one or over :data:`MAX_DURATION`."""
     if not isinstance(raw, str):
         return None
     m = _DURATION.match(raw)
     if m is None or not any(m.groups()):
         return None
     w, d, h, mins = (int(g) if g else 0 for g in m.groups())
-    return dt.timedelta(weeks=w, days=d, hours=h, minutes=mins)
+    try:
+        got = dt.timedelta(weeks=w, days=d, hours=h, minutes=mins)
+    except OverflowError:
+        return None
+    return got if got <= MAX_DURATION else None
 
 
 def parse_share(raw: Any) -> float | None:
@@ -318,12 +326,14 @@ class Fields:
             out.append(str(item))
         return tuple(out)
 
-    def integer(self, key: str, *, minimum: int = 0) -> int | None:
+    def integer(self, key: str, *, minimum: int = 0, maximum: int | None = None) -> int | None:
         value = self.data.get(key)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            self.invalid(key, f"must be a whole number ≥ {minimum}, not {value!r}")
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum or \
+                (maximum is not None and value > maximum):
+            between = f"≥ {minimum}" if maximum is None else f"from {minimum} to {maximum}"
+            self.invalid(key, f"must be a whole number {between}, not {value!r}")
             return None
         return value
 
@@ -357,7 +367,8 @@ class Fields:
             return None
         got = parse_duration(value)
         if got is None:
-            self.invalid(key, f"{value!r} is not a duration; write e.g. 90m, 3h, 2d or 1w")
+            self.invalid(key, f"{value!r} is not a duration of at most {MAX_DURATION.days} days; "
+                         "write e.g. 90m, 3h, 2d or 1w")
         return got
 
     def share(self, key: str) -> float | None:

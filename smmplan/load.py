@@ -208,7 +208,7 @@ def _load_settings(root: Path, out: list[Diagnostic], incomplete: set[str]) -> S
             holidays = holidays.upper()
 
     language = f.choice("language", LANGUAGES) or "en"
-    minutes = f.integer("event_minutes", minimum=1) or 30
+    minutes = f.integer("event_minutes", minimum=1, maximum=24 * 60) or 30
     pillars = _load_pillars(f, incomplete)
     channels = _load_channels(f, incomplete)
     return Settings(

@@ -220,7 +220,7 @@ def rules_schema() -> Schema:
         "holidays": {"type": "string", "pattern": r"^[A-Za-z]{2,3}$",
                      "description": "ISO 3166 country code for national holidays, e.g. ID"},
         "language": {"enum": list(LANGUAGES)},
-        "event_minutes": {"type": "integer", "minimum": 1},
+        "event_minutes": {"type": "integer", "minimum": 1, "maximum": 1440},
         "pillars": {"type": "object", "propertyNames": _ID, "additionalProperties": pillar},
         "mix": mix,
         "channels": {"type": "object", "propertyNames": _ID, "additionalProperties": channel},

@@ -401,3 +401,26 @@ def test_every_other_file_is_still_checked(make_plan: Callable[..., Path]) -> No
         ("SMM008", "guidelines/bad.md"),
         ("SMM008", "personas/bad.yml"),
     ]
+
+
+def test_huge_durations_and_event_minutes_are_diagnostics_not_overflows(make_plan, cli) -> None:
+    rules = ("timezone: Asia/Jakarta\nevent_minutes: 99999999999999\nchannels:\n"
+             "  x: {platform: x, min_gap: 99999999999d}\n"
+             "workflow: {approve_before: 5000000d, persona_review: 999999w}\n")
+    root = make_plan({"content/posts/a.md": "---\ntitle: A\ndate: 2026-12-01 09:00\n"
+                      "channel: x\npillar: education\n---\nHalo.\n"}, rules=rules)
+    for command in (["check", "--no-show-source"], ["report"], ["ical", "--output",
+                                                                  str(root / "feeds")]):
+        result = cli("-C", str(root), *command, "--today", "2026-11-25")
+        assert "Traceback" not in result.output
+    result = cli("-C", str(root), "check", "--no-show-source", "--today", "2026-11-25")
+    assert result.output.splitlines()[:-1] == [
+        "guidelines/rules.yml:2:16: error[SMM007] 'event_minutes' must be a whole number from 1 "
+        "to 1440, not 99999999999999",
+        "guidelines/rules.yml:4:29: error[SMM007] 'channels.x.min_gap' '99999999999d' is not a "
+        "duration of at most 3660 days; write e.g. 90m, 3h, 2d or 1w",
+        "guidelines/rules.yml:5:28: error[SMM007] 'workflow.approve_before' '5000000d' is not a "
+        "duration of at most 3660 days; write e.g. 90m, 3h, 2d or 1w",
+        "guidelines/rules.yml:5:54: error[SMM007] 'workflow.persona_review' '999999w' is not a "
+        "duration of at most 3660 days; write e.g. 90m, 3h, 2d or 1w",
+    ]
