@@ -111,6 +111,9 @@ def _relative(root: Path, paths: Sequence[str], base: Path) -> list[str]:
             out.append(full.relative_to(root).as_posix())
         except ValueError:
             raise CommandError(f"{p} is not inside the plan {root}") from None
+        if not full.exists() and not full.is_symlink():
+            # a mistyped path in a CI filter would otherwise report "all checks passed"
+            raise CommandError(f"{p}: no such file or folder in the plan")
     return out
 
 
@@ -180,7 +183,8 @@ def rule(code: str | None) -> None:
 
     if code is None:
         for r in RULES.values():
-            click.echo(f"{r.code}  {r.name:<26} {r.level:<9} {r.summary.split('.')[0]}")
+            first = r.summary.split(". ")[0].rstrip(".")
+            click.echo(f"{r.code}  {r.name:<26} {r.level:<9} {first}")
         return
     found = lookup(code)
     if found is None:

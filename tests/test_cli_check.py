@@ -344,3 +344,17 @@ def test_broken_team_file_does_not_flood_unknown_members(make_plan, cli) -> None
     codes = [d["code"] for d in json.loads(result.output)["diagnostics"]]
     assert codes.count("SMM007") == 1
     assert "SMM006" not in codes
+
+
+def test_a_mistyped_path_is_an_error_not_a_pass(make_plan, cli) -> None:
+    root = make_plan({"content/posts/a.md": "---\ntitle: A\ndate: 2026-12-01 09:00\n"
+                      "channel: x\npillar: education\n---\nHalo.\n"})
+    result = cli("-C", str(root), "check", "content/posts/b.md")
+    assert result.exit_code == 2
+    assert "content/posts/b.md: no such file or folder in the plan" in result.output
+
+
+def test_rule_list_shows_whole_first_sentences(cli) -> None:
+    listing = cli("rule").output.splitlines()
+    assert len(listing) == len(RULES)
+    assert listing[-1].endswith("Fires when a post's date is outside its campaign's start..end")
