@@ -18,7 +18,7 @@ CHANNELS = {
     "linkedin": "{platform: linkedin, name: LinkedIn, per_week: [0, 300]}",
 }
 PILLARS = ["education"] * 8 + ["quote"] * 4 + ["soft-sell"] * 5 + ["hard-sell"] * 3
-WORDS = ("kopi susu gula aren pagi hari ini promo baru rasa nikmat teman kerja seduh biji "
+WORDS = ("kopi susu gula aren pagi hari ini promo baru rasa nikmat teman kerja seduh biji "  # noqa: SIM905
          "arabika robusta gayo toraja kintamani barista resep tips cara menyeduh").split()
 
 RULES = """\
@@ -37,7 +37,8 @@ voice:
   - {{name: no-slang, kind: banned, level: warning, terms: [gan, sis]}}
   - {{name: preferred, kind: substitute, level: warning, terms: {{murah: terjangkau}}}}
   - {{name: shouting, kind: max-count, level: warning, pattern: "!", max: 3}}
-  - {{name: cta, kind: require, level: warning, when: {{pillar: hard-sell}}, pattern: "pesan|order|beli", regex: true}}
+  - {{name: cta, kind: require, level: warning, when: {{pillar: hard-sell}},
+     pattern: "pesan|order|beli", regex: true}}
 workflow: {{approve_before: 2d, persona_review: 3650d}}
 """
 

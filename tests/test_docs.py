@@ -29,8 +29,8 @@ def test_every_command_help_has_an_example(cli) -> None:
 def test_every_rule_is_in_the_readme_with_its_name() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for rule in RULES.values():
-        assert re.search(rf"\| {rule.code} \| `{re.escape(rule.name)}` \| {rule.level} \|", readme), \
-            rule.code
+        row = rf"\| {rule.code} \| `{re.escape(rule.name)}` \| {rule.level} \|"
+        assert re.search(row, readme), rule.code
 
 
 def test_rule_command_prints_documentation_for_every_rule(cli) -> None:
