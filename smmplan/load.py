@@ -240,14 +240,14 @@ def _load_pillars(f: Fields, incomplete: set[str]) -> dict[str, Pillar]:
         if not ID_RE.match(pid):
             section.report("SMM007", f"pillar id {pid!r} is not a valid id", pid, of_key=True,
                            help="ids are lower-case letters, digits and dashes")
-            incomplete.add("pillar")
+            incomplete.add(f"pillar:{default_id(str(pid))}")
             continue
         if spec is None:
             pillars[pid] = Pillar(pid)
             continue
         one = section.mapping(pid)
         if one is None:
-            incomplete.add("pillar")
+            incomplete.add(f"pillar:{pid}")
             continue
         one.unknown_keys(("target", "max"), code="SMM007")
         pillars[pid] = Pillar(pid, one.share("target"), one.share("max"))
@@ -310,11 +310,11 @@ def _load_channels(f: Fields, incomplete: set[str]) -> dict[str, Channel]:
         if not ID_RE.match(cid):
             section.report("SMM007", f"channel id {cid!r} is not a valid id", cid, of_key=True,
                            help="ids are lower-case letters, digits and dashes")
-            incomplete.add("channel")
+            incomplete.add(f"channel:{default_id(str(cid))}")
             continue
         c = section.mapping(cid)
         if c is None:
-            incomplete.add("channel")
+            incomplete.add(f"channel:{cid}")
             continue
         c.unknown_keys(CHANNEL_KEYS, code="SMM007")
         platform = c.choice("platform", PLATFORMS) if c.require("platform", "SMM007") else None
@@ -500,11 +500,11 @@ def _load_team(root: Path, out: list[Diagnostic], incomplete: set[str]) -> dict[
         if not ID_RE.match(str(mid)):
             section.report("SMM007", f"member id {mid!r} is not a valid id", mid, of_key=True,
                            help="ids are lower-case letters, digits and dashes")
-            incomplete.add("member")
+            incomplete.add(f"member:{default_id(str(mid))}")
             continue
         m = section.mapping(mid)
         if m is None:
-            incomplete.add("member")
+            incomplete.add(f"member:{mid}")
             continue
         m.unknown_keys(("name", "github", "roles", "email"), code="SMM007")
         roles = m.text_list("roles", allow_single=True)
@@ -527,7 +527,7 @@ def _load_personas(root: Path, out: list[Diagnostic], incomplete: set[str]
         name = rel(root, path)
         doc = _read_yaml(root, path, out, walked=True)
         if doc is None or not _mapping_doc(doc, name, "SMM007", out, what="a persona file"):
-            incomplete.add("persona")
+            incomplete.add(f"persona:{default_id(path.stem)}")
             continue
         f = Fields(doc, name, out, bad="SMM007")
         pid = _file_id(path, name, out)
@@ -535,7 +535,7 @@ def _load_personas(root: Path, out: list[Diagnostic], incomplete: set[str]
         title = f.text("name", required=True, required_code="SMM007")
         demo = f.mapping("demographics")
         if pid is None or title is None:
-            incomplete.add("persona")
+            incomplete.add(f"persona:{default_id(path.stem)}")
             continue
         if pid in personas:
             out.append(diag("SMM005", f"persona id {pid!r} is already used by "
@@ -636,7 +636,7 @@ def _load_campaigns(root: Path, out: list[Diagnostic], incomplete: set[str]
     for path in walk(root, "content/campaigns", (".md",), out, recursive=False):
         loaded = _front_matter_file(root, path, out, "a campaign")
         if loaded is None:
-            incomplete.add("campaign")
+            incomplete.add(f"campaign:{default_id(path.stem)}")
             continue
         f, brief, _ = loaded
         cid = _file_id(path, f.path, out)
@@ -648,7 +648,7 @@ def _load_campaigns(root: Path, out: list[Diagnostic], incomplete: set[str]
             f.invalid("end", f"{end} is before the start {start}")
             start = None
         if cid is None or name is None or start is None or end is None:
-            incomplete.add("campaign")
+            incomplete.add(f"campaign:{default_id(path.stem)}")
             continue
         if cid in campaigns:
             out.append(diag("SMM005", f"campaign id {cid!r} is already used by "

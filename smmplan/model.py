@@ -274,9 +274,10 @@ class Plan:
     campaigns: Mapping[str, Campaign]
     guides: tuple[Guide, ...]
     incomplete: frozenset[str] = frozenset()
-    """Kinds of definition (``channel``, ``pillar``, ``persona``, ``campaign``, ``member``) of
-    which some could not be loaded: a reference to an unknown one of these may name the broken
-    definition, so it is not reported (the load diagnostic already is)."""
+    """Definitions that could not be loaded: a kind (``channel``, ``pillar``, ``persona``,
+    ``campaign``, ``member``) when a whole file or section failed, or ``kind:id`` when one entry
+    or file did. A reference to such a definition is not reported as unknown: the failure itself
+    already is."""
 
     def post(self, post_id: str) -> Post | None:
         for p in self.posts:

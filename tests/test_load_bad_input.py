@@ -305,7 +305,8 @@ def test_odd_timezone_names_are_refused(quoted: str, make_plan: Callable[..., Pa
 
 def test_broken_definitions_mark_the_plan_incomplete(make_plan: Callable[..., Path]) -> None:
     """A reference to a definition that failed to load is not an unknown reference: the plan
-    says which kinds are incomplete, so that SMM006 can stay quiet about them."""
+    says which definitions failed (a whole kind, or one ``kind:id``), so that SMM006 can stay
+    quiet about them and only them."""
     root = make_plan({
         **POSTS,
         "guidelines/team.yml": "members: [rina]\n",
@@ -314,7 +315,7 @@ def test_broken_definitions_mark_the_plan_incomplete(make_plan: Callable[..., Pa
         "guidelines/rules.yml": MINIMAL_RULES + "pillars: {education: 5}\n",
     }, rules=None)
     plan, out = load_plan(root)
-    assert plan.incomplete == {"member", "persona", "campaign", "pillar"}
+    assert plan.incomplete == {"member", "persona:pelajar", "campaign:launch", "pillar:education"}
     assert sorted((d.code, d.file, d.line, d.column) for d in out) == [
         ("SMM001", "personas/pelajar.yml", 2, 1),
         ("SMM007", "content/campaigns/launch.md", 2, 1),
@@ -338,7 +339,7 @@ def test_a_broken_channel_entry_keeps_the_others(make_plan: Callable[..., Path])
     root = make_plan(POSTS, rules=MINIMAL_RULES + "  tiktok: 5\n")
     plan, out = load_plan(root)
     assert sorted(plan.settings.channels) == ["instagram", "x"]
-    assert plan.incomplete == {"channel"}
+    assert plan.incomplete == {"channel:tiktok"}
     assert [(d.code, d.line, d.column, d.message) for d in out] == [
         ("SMM007", 6, 11, "'channels.tiktok' must be a mapping of keys to values, not a number")]
 
@@ -424,3 +425,14 @@ def test_huge_durations_and_event_minutes_are_diagnostics_not_overflows(make_pla
         "guidelines/rules.yml:5:54: error[SMM007] 'workflow.persona_review' '999999w' is not a "
         "duration of at most 3660 days; write e.g. 90m, 3h, 2d or 1w",
     ]
+
+
+def test_one_broken_persona_file_silences_only_references_to_it(make_plan, cli) -> None:
+    post = ("---\ntitle: A\ndate: 2026-12-01 09:00\nchannel: x\npillar: education\n"
+            "personas: [pelajar, ghost]\n---\nHalo.\n")
+    root = make_plan({"content/posts/a.md": post, "personas/pelajar.yml": "name: [\n"})
+    result = cli("-C", str(root), "check", "--no-show-source", "--today", "2026-11-25")
+    codes = [line.split(": ")[1].split(" ")[0] for line in result.output.splitlines()[:-1]]
+    assert codes == ["error[SMM006]", "error[SMM001]"]
+    assert "unknown persona 'ghost'" in result.output
+    assert "unknown persona 'pelajar'" not in result.output

@@ -14,9 +14,9 @@ TEAM = "guidelines/team.yml `members:`"
 
 
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
-    # A kind whose definitions did not all load is not judged: the unknown id may be the very one
-    # whose file or entry failed, and that failure is already reported. With no usable rules.yml,
-    # channels and pillars are all unknown for the same reason.
+    # A definition that failed to load is not judged missing: its own diagnostic already says
+    # what is wrong (a whole kind when a file or section failed, else the one id). With no usable
+    # rules.yml, channels and pillars are all unknown for the same reason.
     skip = set(plan.incomplete)
     if not plan.settings.loaded:
         skip |= {"channel", "pillar"}
@@ -30,7 +30,7 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
 
     def ref(post: str | None, kind: str, what: str, value: str, at: Position, where: str
             ) -> Iterator[Diagnostic]:
-        if kind in skip or value in known[kind]:
+        if kind in skip or f"{kind}:{value}" in skip or value in known[kind]:
             return
         hint = did_you_mean(value, known[kind])
         defined = ", ".join(sorted(known[kind])) or "none"
