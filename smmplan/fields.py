@@ -128,6 +128,9 @@ def parse_when(raw: Any, tz: dt.tzinfo) -> tuple[dt.datetime, bool] | str:
                             int(fraction))
             when = dt.datetime.combine(day, clock)
             if g["tz"] is None:
+                problem = _local_time_problem(when, tz)
+                if problem:
+                    return f"{text!r} {problem}"
                 when = when.replace(tzinfo=tz)
             else:
                 when = when.replace(tzinfo=_offset(g)).astimezone(tz)
@@ -137,6 +140,28 @@ def parse_when(raw: Any, tz: dt.tzinfo) -> tuple[dt.datetime, bool] | str:
     if not MIN_YEAR <= when.year <= MAX_YEAR:
         return f"{text!r} is outside the years {MIN_YEAR}-{MAX_YEAR}"
     return when, g["hour"] is None
+
+
+def _local_time_problem(naive: dt.datetime, tz: dt.tzinfo) -> str | None:
+    """Why a wall-clock time cannot name one instant in ``tz``: it falls in the gap when clocks
+    go forward, or twice in the hour when they go back. Pages would show one time and feeds
+    another, so the plan must say which it means."""
+    first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return None
+    round_trip = first.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None)
+    if round_trip != naive:
+        return (f"does not exist in {tz}: the clocks skip it. Write the time after the change, "
+                "or the intended UTC offset")
+    offsets = " or ".join(_offset_text(x) for x in (first, second))
+    return (f"happens twice in {tz} (the clocks go back). Add the offset you mean: {offsets}")
+
+
+def _offset_text(when: dt.datetime) -> str:
+    off = when.utcoffset() or dt.timedelta(0)
+    sign = "-" if off < dt.timedelta(0) else "+"
+    minutes = abs(int(off.total_seconds())) // 60
+    return f"{when:%Y-%m-%dT%H:%M}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _offset(g: dict[str, str | None]) -> dt.timezone:

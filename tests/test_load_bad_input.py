@@ -3,6 +3,7 @@ traceback, and every other file is still loaded."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -436,3 +437,32 @@ def test_one_broken_persona_file_silences_only_references_to_it(make_plan, cli) 
     assert codes == ["error[SMM006]", "error[SMM001]"]
     assert "unknown persona 'ghost'" in result.output
     assert "unknown persona 'pelajar'" not in result.output
+
+
+def test_wall_clock_times_skipped_or_repeated_by_dst_are_errors(make_plan, cli) -> None:
+    """Pages show the written time and feeds the instant: a time that does not exist, or exists
+    twice, must be made explicit rather than silently shifted."""
+    rules = "timezone: America/New_York\nchannels:\n  x: {platform: x}\n"
+
+    def post(date: str) -> str:
+        return f"---\ntitle: T\ndate: {date}\nchannel: x\npillar: education\n---\nHalo.\n"
+
+    root = make_plan({"content/posts/gap.md": post("2027-03-14 02:30"),
+                      "content/posts/twice.md": post("2027-11-07 01:30"),
+                      "content/posts/explicit.md": post("2027-11-07T01:30-05:00"),
+                      "content/posts/after.md": post("2027-03-14 03:30")}, rules=rules)
+    result = cli("-C", str(root), "check", "--no-show-source", "--today", "2026-11-25")
+    assert result.output.splitlines()[:-1] == [
+        "content/posts/gap.md:3:7: error[SMM003] 'date' '2027-03-14 02:30' does not exist in "
+        "America/New_York: the clocks skip it. Write the time after the change, or the intended "
+        "UTC offset",
+        "content/posts/twice.md:3:7: error[SMM003] 'date' '2027-11-07 01:30' happens twice in "
+        "America/New_York (the clocks go back). Add the offset you mean: "
+        "2027-11-07T01:30-04:00 or 2027-11-07T01:30-05:00",
+    ]
+    from smmplan.load import load_plan
+
+    plan, _ = load_plan(root)
+    explicit = plan.post("explicit")
+    assert explicit is not None and explicit.start is not None
+    assert explicit.start.utcoffset() == dt.timedelta(hours=-5)
