@@ -22,9 +22,10 @@ from pathlib import Path, PurePosixPath
 from .check import CheckResult, check_loaded
 from .diagnostics import Diagnostic
 from .load import load_plan
-from .model import Plan, Post
+from .model import Plan, Post, Settings
 
 NO_CHANGE = "no calendar change\n"
+_LOAD_CODES = ("SMM001", "SMM002", "SMM003", "SMM008")
 
 #: The parts of a repository that make up a plan (SPEC §1).
 PLAN_PARTS = ("mkdocs.yml", "content", "personas", "guidelines")
@@ -177,7 +178,8 @@ _DETAILS = ("format", "personas", "campaign", "author", "editor", "tags", "link"
 def post_changes(old: Post, new: Post) -> list[str]:
     """What changed about one post, most calendar-relevant first; empty when nothing did."""
     out = []
-    if (old.start, old.all_day) != (new.start, new.all_day):
+    # wall-clock time: a change of the plan's timezone is reported once, under the rules
+    if (_wall(old), old.all_day) != (_wall(new), new.all_day):
         out.append(f"moved: {when(old)}{_ARROW}{when(new)}")
     if old.channels != new.channels:
         out.append(f"channel: {_channels(old)}{_ARROW}{_channels(new)}")
@@ -196,6 +198,74 @@ def post_changes(old: Post, new: Post) -> list[str]:
         out.append("also: " + ", ".join(details))
     if old.path != new.path:
         out.append(f"file: {md(old.path)}{_ARROW}{md(new.path)}")
+    return out
+
+
+def _wall(post: Post) -> dt.datetime | None:
+    return None if post.start is None else post.start.replace(tzinfo=None)
+
+
+def _range(pair: tuple[int | None, int | None] | None) -> str:
+    return "none" if pair is None else f"[{pair[0]}, {pair[1]}]"
+
+
+def _settings_view(settings: Settings) -> dict[str, dict[str, str]]:
+    """The settings as comparable text: thing a reader would name -> its attributes."""
+    mix, work = settings.mix, settings.workflow
+    view: dict[str, dict[str, str]] = {
+        "plan": {"timezone": settings.timezone, "holidays": settings.holidays or "none",
+                 "language": settings.language, "event_minutes": str(settings.event_minutes)},
+        "mix": {"window": mix.window, "tolerance": f"{mix.tolerance:g}",
+                "min_posts": str(mix.min_posts),
+                "max_consecutive": str(dict(sorted(mix.max_consecutive.items())))},
+        "workflow": {"approve_before": str(work.approve_before),
+                     "persona_review": str(work.persona_review)},
+        "blackout": {"dates": ", ".join(
+            f"{b.date}" + (f" ({'/'.join(b.pillars)})" if b.pillars else "")
+            for b in settings.blackout) or "none"},
+        "severity": {k: v for k, v in sorted(settings.severity.items())},
+    }
+    for pid, pillar in settings.pillars.items():
+        view[f"pillar {pid}"] = {"target": str(pillar.target), "max": str(pillar.max)}
+    for cid, c in settings.channels.items():
+        view[f"channel {cid}"] = {
+            "platform": c.platform, "per_day": _range(c.per_day),
+            "per_week": _range(c.per_week), "min_gap": str(c.min_gap),
+            "best_formats": ", ".join(c.best_formats) or "none",
+            "max_length": str(c.max_length), "max_hashtags": str(c.max_hashtags)}
+    for rule in settings.voice:
+        view[f"voice rule {rule.name}"] = {
+            "kind": rule.kind, "level": rule.level, "terms": ", ".join(rule.terms),
+            "substitutes": str(dict(rule.substitutes)), "pattern": str(rule.pattern),
+            "max": str(rule.max), "when": str(dict(rule.when))}
+    return view
+
+
+def settings_changes(old: Settings, new: Settings) -> list[str]:
+    """What changed in guidelines/rules.yml: one line per changed setting, channel, pillar or
+    voice rule, naming only the attributes that changed."""
+    if not new.loaded and old.loaded:
+        return ["**guidelines/rules.yml cannot be used in the new revision**: its rules were not "
+                "applied, so problems listed as fixed may only have gone unchecked"]
+    before, after = _settings_view(old), _settings_view(new)
+    out = []
+    for key in dict.fromkeys([*before, *after]):
+        if key not in after:
+            out.append(f"{md(key)} removed")
+        elif key not in before:
+            out.append(f"{md(key)} added")
+        else:
+            a, b = before[key], after[key]
+            changed = [(attr, f"{md(a.get(attr, 'none'))}{_ARROW}{md(b.get(attr, 'none'))}")
+                       for attr in dict.fromkeys([*a, *b]) if a.get(attr) != b.get(attr)]
+            if key == "plan":  # the plan's own settings read best one per line
+                out += [f"{md(attr)}: {what}" for attr, what in changed]
+            elif changed:
+                out.append(f"{md(key)}: " + "; ".join(f"{md(attr)} {what}"
+                                                      for attr, what in changed))
+    if old.timezone != new.timezone:
+        out.append("every post keeps its written local time, so each one now goes out at "
+                   "another instant")
     return out
 
 
@@ -339,19 +409,35 @@ def calendar_diff(before: CheckResult, after: CheckResult) -> str:
     new = {p.id: p for p in after.plan.posts}
     order = {p.id: i for i, p in enumerate(after.plan.posts)}
     added = [new[i] for i in new if i not in old]
-    removed = [old[i] for i in old if i not in new]
+    # a post whose file is still there but no longer loads was not removed: it is broken
+    failed = {d.file: d for d in after.diagnostics
+              if d.severity == "error" and d.code in _LOAD_CODES}
+    broken = [(old[i], failed[old[i].path]) for i in old
+              if i not in new and old[i].path in failed]
+    removed = [old[i] for i in old if i not in new and old[i].path not in failed]
+    rules = settings_changes(before.plan.settings, after.plan.settings)
     changed = [(old[i], new[i], post_changes(old[i], new[i])) for i in new if i in old]
     changed = sorted([c for c in changed if c[2]], key=lambda c: order[c[1].id])
     weeks = weeks_section(before.plan, after.plan)
     introduced, fixed = diagnostics_delta(before.diagnostics, after.diagnostics)
-    if not (added or removed or changed or weeks or introduced or fixed):
+    if not (added or removed or broken or changed or weeks or introduced or fixed or rules):
         return NO_CHANGE
 
     counts = [f"{len(added)} added", f"{len(removed)} removed", f"{len(changed)} changed"]
+    if broken:
+        counts.append(f"{len(broken)} unreadable")
+    total = len(added) + len(removed) + len(changed) + len(broken)
     lines = ["## Calendar change", "",
-             f"{_plural(len(added) + len(removed) + len(changed), 'post')}: "
-             + ", ".join(counts)
+             f"{_plural(total, 'post')}: " + ", ".join(counts)
              + f" · problems: {len(introduced)} introduced, {len(fixed)} fixed"]
+    if rules:
+        lines += ["", "### Rules changed (guidelines/rules.yml)", "", *(f"- {r}" for r in rules)]
+    if broken:
+        lines += ["", "### Could not be read", "",
+                  "These posts are still in the plan but their files no longer load, so they "
+                  "are left out of the calendar until fixed:", ""]
+        lines += [f"- {_label(p)}: {d.code} {md(d.message)} ({md(d.file)}:{d.line}:{d.column})"
+                  for p, d in broken]
     if added:
         lines += ["", "### Added", "", *_post_table(added)]
     if removed:

@@ -264,3 +264,49 @@ def test_markdown_escape() -> None:
     assert md("a|b <script>&amp; *x* _y_ [z](u) `c` @me #12\nnext") == \
         "a\\|b &lt;script&gt;&amp;amp; \\*x\\* \\_y\\_ \\[z\\](u) \\`c\\` \\@me \\#12 next"
     assert textwrap.dedent(md("plain words")) == "plain words"
+
+
+def test_a_timezone_change_is_one_rules_line_not_every_post_moved(repo: Path, cli) -> None:
+    rules = repo / "guidelines/rules.yml"
+    rules.write_text(MINIMAL_RULES.replace("Asia/Jakarta", "Asia/Makassar"), encoding="utf-8")
+    commit(repo, "timezone")
+    result = cli("-C", str(repo), "diff", "HEAD~1", "--today", TODAY)
+    assert result.exit_code == 0, result.output
+    assert result.output == (
+        "## Calendar change\n\n"
+        "0 posts: 0 added, 0 removed, 0 changed · problems: 0 introduced, 0 fixed\n\n"
+        "### Rules changed (guidelines/rules.yml)\n\n"
+        "- timezone: Asia/Jakarta → Asia/Makassar\n"
+        "- every post keeps its written local time, so each one now goes out at another "
+        "instant\n")
+
+
+def test_a_post_that_breaks_is_unreadable_not_removed(repo: Path, cli) -> None:
+    path = repo / "content/posts/a.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("channel: instagram",
+                                                             "channel: [instagram"),
+                    encoding="utf-8")
+    commit(repo, "break a")
+    out = cli("-C", str(repo), "diff", "HEAD~1", "--today", TODAY).output
+    assert "### Removed" not in out
+    assert "0 removed, 0 changed, 1 unreadable" in out
+    assert ("### Could not be read\n\nThese posts are still in the plan but their files no "
+            "longer load, so they are left out of the calendar until fixed:\n\n"
+            "- Tips seduh V60 (`a`): SMM001 YAML syntax:") in out
+
+
+def test_a_broken_rules_file_does_not_claim_fixes(repo: Path, cli) -> None:
+    (repo / "guidelines/rules.yml").write_text("timezone: [\n", encoding="utf-8")
+    commit(repo, "break rules")
+    out = cli("-C", str(repo), "diff", "HEAD~1", "--today", TODAY).output
+    assert ("- **guidelines/rules.yml cannot be used in the new revision**: its rules were not "
+            "applied, so problems listed as fixed may only have gone unchecked") in out
+
+
+def test_a_channel_limit_change_is_named(repo: Path, cli) -> None:
+    rules = repo / "guidelines/rules.yml"
+    rules.write_text(MINIMAL_RULES.replace("per_day: [0, 2]", "per_day: [1, 2]"),
+                     encoding="utf-8")
+    commit(repo, "stricter")
+    out = cli("-C", str(repo), "diff", "HEAD~1", "--today", TODAY).output
+    assert "- channel instagram: per\\_day \\[0, 2\\] → \\[1, 2\\]\n" in out
