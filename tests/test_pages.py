@@ -14,7 +14,7 @@ from conftest import FIXTURES
 from smmplan.check import check_plan
 from smmplan.ical import describe_feeds
 from smmplan.pages import navigation, render_pages, source_path
-from smmplan.pages.html import caption_html, h, safe_url
+from smmplan.pages.html import caption_html, h, markdown_html, safe_url
 
 PLAN = FIXTURES / "site" / "plan"
 HOSTILE = FIXTURES / "site" / "hostile"
@@ -441,3 +441,12 @@ def test_a_far_future_date_does_not_make_centuries_of_month_pages(make_plan) -> 
                       "/calendar/2027-02/", "/calendar/2027-03/", "/calendar/2926-12/"]
     assert 'href="../2926-12/"' in out["/calendar/2027-03/"]
     assert 'href="../2027-03/"' in out["/calendar/2926-12/"]
+
+
+def test_guides_render_admonitions_and_keep_only_their_classes() -> None:
+    out = markdown_html('# Guide\n\n!!! success "Begini"\n    Sapa pelanggan dengan *kak*.\n\n'
+                        '<div class="evil admonition" onclick="alert(1)">x</div>\n', True)
+    assert out.startswith('<div class="admonition success">&#10;<p class="admonition-title">'
+                          'Begini</p>&#10;<p>Sapa pelanggan dengan <em>kak</em>.</p>')
+    assert '<div class="admonition">x</div>' in out
+    assert "evil" not in out and "onclick" not in out

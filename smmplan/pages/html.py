@@ -84,6 +84,9 @@ _GUIDE_TAGS = {
     "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong",
     "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
 }
+#: Material's admonition types: the only classes a guide's HTML keeps (``!!! tip "Title"``).
+_ADMONITIONS = {"admonition", "note", "abstract", "info", "tip", "success", "question",
+                "warning", "failure", "danger", "bug", "example", "quote"}
 _ENTITY_AFTER_CLEAN = str.maketrans({
     "{": "&#123;", "}": "&#125;", "`": "&#96;", "$": "&#36;", "\n": "&#10;",
 })
@@ -98,6 +101,7 @@ def clean(html: str, tags: set[str] | None = None) -> str:
                     "th": {"align"}},
         url_schemes=set(_SAFE_SCHEMES),
         link_rel="nofollow noopener",
+        allowed_classes={"div": _ADMONITIONS, "p": {"admonition-title"}},
     )
     return cleaned.translate(_ENTITY_AFTER_CLEAN)
 
@@ -106,8 +110,9 @@ def markdown_html(text: str, drop_first_h1: bool = False) -> str:
     """Markdown written by a person (a guide, a brief) as sanitised, inert HTML."""
     if drop_first_h1:
         text = re.sub(r"\A\s*# [^\n]*\n?", "", text, count=1)
-    rendered = markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"],
-                                 output_format="html")
+    rendered = markdown.markdown(
+        text, extensions=["tables", "fenced_code", "sane_lists", "admonition"],
+        output_format="html")
     # Headings move one level down: the page title is the only h1.
     rendered = re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}",
                       rendered)
