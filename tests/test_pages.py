@@ -450,3 +450,12 @@ def test_guides_render_admonitions_and_keep_only_their_classes() -> None:
                           'Begini</p>&#10;<p>Sapa pelanggan dengan <em>kak</em>.</p>')
     assert '<div class="admonition">x</div>' in out
     assert "evil" not in out and "onclick" not in out
+
+
+def test_mix_page_names_its_window_in_the_plan_language(make_plan) -> None:
+    rules = ("timezone: Asia/Jakarta\nlanguage: id\nmix: {window: month}\nchannels:\n"
+             "  x: {platform: x}\n")
+    root = make_plan({"content/posts/a.md": "---\ntitle: A\ndate: 2026-12-01 09:00\nchannel: x\n"
+                      "pillar: education\n---\nHalo.\n"}, rules=rules)
+    out = render_pages(check_plan(root, TODAY))
+    assert "Periode: <strong>Bulan</strong>" in out["/mix/"]

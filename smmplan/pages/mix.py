@@ -42,7 +42,7 @@ def mix_page(ctx: Context) -> str:
         n = len(post.channels)  # a cross-post counts once on each channel
         windows[key][post.pillar] += n
         whole[post.pillar] += n
-    settings = (f'<p class="smm-intro">{h(lab["window"])}: <strong>{h(mix.window)}</strong> · '
+    settings = (f'<p class="smm-intro">{h(lab["window"])}: <strong>{h(lab[mix.window])}</strong> · '
                 f'{h(lab["tolerance"])}: ±{h(_pct(mix.tolerance))} · '
                 f'{h(lab["min_posts"])}: {mix.min_posts}</p>')
     blocks = [block(settings), f'<h2 id="whole-plan">{h(lab["whole_plan"])}</h2>',
