@@ -15,9 +15,13 @@ $(BIN)/smmplan: pyproject.toml
 
 setup: $(BIN)/smmplan
 
+# The example plan is a snapshot taken on this day: build it as of then, so that the published
+# weeks, the approvals due and "today" on the calendar read as the team saw them.
+EXAMPLE_TODAY ?= 2026-11-25
+
 site: setup
-	$(BIN)/smmplan check
-	$(BIN)/smmplan build
+	SMMPLAN_TODAY=$(EXAMPLE_TODAY) $(BIN)/smmplan check
+	SMMPLAN_TODAY=$(EXAMPLE_TODAY) $(BIN)/smmplan build
 
 check: setup
 	$(BIN)/smmplan check
