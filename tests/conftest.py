@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import textwrap
 from collections.abc import Callable, Mapping
@@ -80,3 +81,13 @@ def cli() -> Callable[..., Result]:
         return runner.invoke(main, list(args), env=dict(env or {}), catch_exceptions=False)
 
     return run
+
+
+def run_fixture(folder: Path, cli: Callable[..., Result]) -> tuple[str, str, int]:
+    """Run a fixture case: ``folder/plan`` is a tiny plan and ``folder/expected.txt`` holds the
+    command (first line, ``$ smmplan ...``) and its exact output. Returns (output, expected,
+    exit code)."""
+    command, _, expected = (folder / "expected.txt").read_text(encoding="utf-8").partition("\n")
+    assert command.startswith("$ smmplan "), command
+    result = cli("-C", str(folder / "plan"), *shlex.split(command)[2:])
+    return result.output, expected, result.exit_code

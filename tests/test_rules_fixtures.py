@@ -3,22 +3,17 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 
 import pytest
 from click.testing import Result
-from conftest import FIXTURES
+from conftest import FIXTURES, run_fixture
 
 CASES = sorted(p.parent.name for p in (FIXTURES / "rules").glob("*/expected.txt"))
 
 
 def run_case(case: str, cli: Callable[..., Result]) -> tuple[str, str, int]:
-    folder = FIXTURES / "rules" / case
-    command, _, expected = (folder / "expected.txt").read_text(encoding="utf-8").partition("\n")
-    assert command.startswith("$ smmplan "), command
-    result = cli("-C", str(folder / "plan"), *shlex.split(command)[2:])
-    return result.output, expected, result.exit_code
+    return run_fixture(FIXTURES / "rules" / case, cli)
 
 
 def test_every_rule_family_has_fixtures() -> None:

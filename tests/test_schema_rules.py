@@ -5,12 +5,11 @@
 from __future__ import annotations
 
 import re
-import shlex
 from collections.abc import Callable
 
 import pytest
 from click.testing import Result
-from conftest import FIXTURES
+from conftest import FIXTURES, run_fixture
 
 from smmplan.ruletable import RULES
 
@@ -19,11 +18,7 @@ LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>\w+)\[(
 
 
 def run_case(code: str, cli: Callable[..., Result]) -> tuple[str, str, int]:
-    folder = FIXTURES / "schema" / code
-    command, _, expected = (folder / "expected.txt").read_text(encoding="utf-8").partition("\n")
-    assert command.startswith("$ smmplan check "), command
-    result = cli("-C", str(folder / "plan"), *shlex.split(command)[2:])
-    return result.output, expected, result.exit_code
+    return run_fixture(FIXTURES / "schema" / code, cli)
 
 
 def test_every_schema_code_has_a_fixture() -> None:
