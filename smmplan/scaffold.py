@@ -17,6 +17,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+import yaml
+
 from . import __version__, schema
 from .model import Member
 
@@ -72,8 +74,18 @@ def values_for(today: dt.date, site_name: str, timezone: str, install: str) -> d
         "first_post": day(POSTS["content/posts/welcome.md"][1] or 0),
         "second_post": day(POSTS["content/posts/behind-the-scenes.md"][1] or 0),
         "campaign_end": day(CAMPAIGN_DAYS),
-        "install": install,
+        "install": _yaml_scalar(install),
     }
+
+
+def _yaml_scalar(text: str) -> str:
+    """``text`` as written when YAML reads it back unchanged, else as a JSON (YAML) string."""
+    try:
+        if yaml.safe_load(f"run: {text}") == {"run": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _markdown(text: str) -> str:
@@ -108,7 +120,7 @@ def codeowners(members: Iterable[Member]) -> str:
 
 def workflows(install: str) -> dict[str, str]:
     """The GitHub Actions workflows of a plan repository, with ``install`` as the install step."""
-    values = {"install": install}
+    values = {"install": _yaml_scalar(install)}
     return {name: fill(item.read_text(encoding="utf-8"), values)
             for name, item in _walk(_templates()) if name.startswith(".github/workflows/")}
 

@@ -180,3 +180,17 @@ def test_the_package_ships_every_template(tmp_path: Path) -> None:
     shipped = files_in(tmp_path / "out/smmplan/scaffold")
     assert shipped == files_in(REPO / "smmplan/scaffold")
     assert len(shipped) == 16
+
+
+def test_init_install_option_reaches_the_workflows_as_valid_yaml(tmp_path, cli) -> None:
+    import yaml
+
+    install = "pip install 'smmplan @ git+https://github.com/you/smmplan@v0.1.0'  # pinned"
+    result = cli("init", str(tmp_path / "p"), "--install", install, "--today", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    for name in ("pull-request.yml", "publish.yml"):
+        flow = yaml.safe_load((tmp_path / "p/.github/workflows" / name).read_text("utf-8"))
+        runs = [step.get("run") for job in flow["jobs"].values() for step in job["steps"]]
+        assert install in runs, name
+    bad = cli("init", str(tmp_path / "q"), "--install", "pip install x\nrm -rf /")
+    assert bad.exit_code == 2 and not (tmp_path / "q").exists()

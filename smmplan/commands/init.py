@@ -10,7 +10,7 @@ import click
 from .. import tz
 from ..cli import CommandError, today_option
 from ..fields import check_text, did_you_mean
-from ..scaffold import scaffold, write
+from ..scaffold import DEFAULT_INSTALL, scaffold, write
 
 
 @click.command(name="init")
@@ -19,8 +19,12 @@ from ..scaffold import scaffold, write
               help="The site's name (site_name in mkdocs.yml).")
 @click.option("--timezone", default="UTC", show_default=True,
               help="The plan's IANA time zone, e.g. Asia/Jakarta.")
+@click.option("--install", default=DEFAULT_INSTALL, show_default=True,
+              help="How the generated GitHub workflows install smmplan, e.g. "
+                   "'pip install git+https://github.com/you/smmplan@v0.1.0'.")
 @today_option
-def command(directory: Path, site_name: str, timezone: str, today: dt.date | None) -> None:
+def command(directory: Path, site_name: str, timezone: str, install: str,
+            today: dt.date | None) -> None:
     """Create a new plan repository in DIRECTORY (which must be empty or not exist yet).
 
     It holds settings with common-practice rules, a team, a persona, a guide, a campaign, two
@@ -41,8 +45,10 @@ def command(directory: Path, site_name: str, timezone: str, today: dt.date | Non
     problem = check_text(site_name, single_line=True)
     if problem or not site_name.strip():
         raise CommandError(f"--name {problem or 'is empty'}")
+    if check_text(install, single_line=True) or not install.strip():
+        raise CommandError("--install must be one command line")
     day = today if today is not None else dt.datetime.now(zone).date()
-    files = scaffold(day, site_name=site_name.strip(), timezone=timezone)
+    files = scaffold(day, site_name=site_name.strip(), timezone=timezone, install=install.strip())
     try:
         write(directory, files)
     except OSError as exc:
