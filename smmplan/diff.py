@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .check import CheckResult, check_loaded
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, diag
 from .load import load_plan
-from .model import Plan, Post, Settings
+from .model import Plan, Position, Post, Settings
 
 NO_CHANGE = "no calendar change\n"
 _LOAD_CODES = ("SMM001", "SMM002", "SMM003", "SMM008")
@@ -75,44 +75,82 @@ def resolve(top: Path, rev: str) -> str:
     return out.decode("ascii").strip()
 
 
-def export_revision(top: Path, commit: str, prefix: str, dest: Path) -> int:
-    """Write the plan files of ``commit`` (under ``prefix``) into ``dest``; returns their count.
+def export_revision(top: Path, commit: str, prefix: str, dest: Path) -> list[Diagnostic]:
+    """Write the plan files of ``commit`` (under ``prefix``) into ``dest``.
 
-    Only regular files are written: a symbolic link in the revision is left out, so that nothing
-    read from history can point outside ``dest``.
+    Only regular files are written. A symbolic link in the revision is followed inside the
+    revision when it leads to another plan file, as the work tree's check would read it; a link
+    leading anywhere else is reported (SMM008) and left out, so that nothing read from history
+    can point outside ``dest``. Returns those diagnostics.
     """
     specs = [prefix + part for part in PLAN_PARTS]
     listing = _git(top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *specs)
-    wanted: list[tuple[str, PurePosixPath]] = []
+    wanted: list[tuple[str, PurePosixPath, bool]] = []
     for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
         mode, kind, oid = meta.decode("ascii").split(" ")
-        if kind != "blob" or mode not in ("100644", "100755"):
+        if kind != "blob" or mode not in ("100644", "100755", "120000"):
             continue
         path = PurePosixPath(raw_path.decode("utf-8", "surrogateescape"))
         inner = PurePosixPath(*path.parts[len(PurePosixPath(prefix).parts):])
         if inner.is_absolute() or ".." in inner.parts or not inner.parts:
             continue
-        wanted.append((oid, inner))
+        wanted.append((oid, inner, mode == "120000"))
     if not wanted:
-        return 0
-    stream = _git(top, "cat-file", "--batch", data="".join(f"{oid}\n" for oid, _ in wanted)
+        return []
+    stream = _git(top, "cat-file", "--batch", data="".join(f"{oid}\n" for oid, _, _ in wanted)
                   .encode("ascii"))
+    blobs: dict[PurePosixPath, bytes] = {}
+    links: dict[PurePosixPath, bytes] = {}
     at = 0
-    for oid, inner in wanted:
+    for oid, inner, is_link in wanted:
         header_end = stream.index(b"\n", at)
         header = stream[at:header_end].decode("ascii").split(" ")
         if len(header) != 3 or header[0] != oid:
             raise RevisionError(f"git cat-file returned {header!r} for {oid}")
         size = int(header[2])
-        body = stream[header_end + 1: header_end + 1 + size]
+        (links if is_link else blobs)[inner] = stream[header_end + 1: header_end + 1 + size]
         at = header_end + 1 + size + 1
-        target = dest.joinpath(*inner.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
-    return len(wanted)
+    found: list[Diagnostic] = []
+    for inner, target in links.items():
+        resolved = _follow(inner, target, links)
+        if resolved is None or resolved not in blobs:
+            found.append(diag("SMM008", "this link leads outside the plan; it is not read",
+                              Position(inner.as_posix()),
+                              help="copy the file into the plan instead of linking to it"))
+        else:
+            blobs[inner] = blobs[resolved]
+    for inner, body in blobs.items():
+        out = dest.joinpath(*inner.parts)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(body)
+    return found
+
+
+def _follow(link: PurePosixPath, target: bytes, links: dict[PurePosixPath, bytes]
+            ) -> PurePosixPath | None:
+    """Where a link of the revision leads, inside the plan, through at most 8 links."""
+    for _ in range(8):
+        text = target.decode("utf-8", "surrogateescape")
+        if text.startswith("/"):
+            return None
+        parts: list[str] = list(link.parent.parts)
+        for part in PurePosixPath(text).parts:
+            if part == "..":
+                if not parts:
+                    return None
+                parts.pop()
+            elif part != ".":
+                parts.append(part)
+        if not parts:
+            return None
+        link = PurePosixPath(*parts)
+        if link not in links:
+            return link
+        target = links[link]
+    return None
 
 
 def _scratch() -> str | None:
@@ -127,9 +165,9 @@ def check_revision(plan_root: Path, rev: str, today: dt.date | None = None) -> C
     top, prefix = repository(plan_root)
     commit = resolve(top, rev)
     with tempfile.TemporaryDirectory(prefix="smmplan-diff-", dir=_scratch()) as tmp:
-        export_revision(top, commit, prefix, Path(tmp))
+        unread = export_revision(top, commit, prefix, Path(tmp))
         plan, found = load_plan(tmp)
-        return check_loaded(plan, found, today)
+        return check_loaded(plan, unread + found, today)
 
 
 def diff_revisions(plan_root: Path, base: str, head: str = "HEAD",

@@ -257,7 +257,12 @@ def test_not_a_git_repository_exits_2(tmp_path: Path, cli: Callable[..., Result]
 def test_symlink_in_history_is_not_followed(repo: Path, cli: Callable[..., Result]) -> None:
     (repo / "content/posts/link.md").symlink_to("/etc/passwd")
     commit(repo, "a link")
-    assert run(cli, repo, "HEAD~1").output == "no calendar change\n"
+    out = run(cli, repo, "HEAD~1").output
+    # nothing of /etc/passwd is read; the link is reported as `check` reports it
+    assert out.endswith("### Problems introduced\n\n- **error** SMM008 unreadable-file: this "
+                        "link leads outside the plan; it is not read "
+                        "(content/posts/link.md:1:1)\n")
+    assert "0 posts" in out
 
 
 def test_markdown_escape() -> None:
@@ -310,3 +315,19 @@ def test_a_channel_limit_change_is_named(repo: Path, cli) -> None:
     commit(repo, "stricter")
     out = cli("-C", str(repo), "diff", "HEAD~1", "--today", TODAY).output
     assert "- channel instagram: per\\_day \\[0, 2\\] → \\[1, 2\\]\n" in out
+
+
+def test_links_in_history_are_followed_inside_the_plan_and_reported_outside(repo: Path,
+                                                                             cli) -> None:
+    (repo / "content/posts/inside.md").symlink_to("a.md")
+    (repo / "content/posts/outside.md").symlink_to("/etc/passwd")
+    (repo / "content/posts/up.md").symlink_to("../../../../secret.md")
+    commit(repo, "links")
+    out = cli("-C", str(repo), "diff", "HEAD~1", "--today", TODAY).output
+    assert ("- **error** SMM008 unreadable-file: this link leads outside the plan; it is not "
+            "read (content/posts/outside.md:1:1)") in out
+    assert "(content/posts/up.md:1:1)" in out
+    # the link inside the plan is read like the work tree's check reads it: a second file
+    # with the id of its stem, and the same content as a.md
+    assert "SMM005" not in out
+    assert "| Tips seduh V60 (`inside`) |" in out
