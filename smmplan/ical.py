@@ -319,7 +319,8 @@ def event_description(plan: Plan, post: Post) -> str:
     lines = [f"{w['pillar']}: {post.pillar}", f"{w['status']}: {post.status}"]
     if post.personas:
         names = [plan.personas[p].name if p in plan.personas else p for p in post.personas]
-        lines.append(f"{w['personas']}: {', '.join(names)}")
+        # names may hold commas ("Raka, mahasiswa"): a semicolon keeps them apart
+        lines.append(f"{w['personas']}: {'; '.join(names)}")
     if post.author:
         lines.append(f"{w['author']}: {_member_name(plan, post.author)}")
     caption = cut_caption(post.caption)

@@ -205,3 +205,21 @@ def test_stamps_and_sequence_come_from_the_history() -> None:
     data = render_feeds(memory_plan([memory_post()]), history)["calendar.ics"].decode()
     assert "DTSTAMP:20261125T150000Z\r\nLAST-MODIFIED:20261125T150000Z\r\nSEQUENCE:7\r\n" \
         in data
+
+
+def test_description_keeps_persona_names_with_commas_apart(make_plan) -> None:
+    import icalendar
+
+    from smmplan.ical import render_feeds
+    from smmplan.load import load_plan
+
+    root = make_plan({
+        "personas/raka.yml": "name: Raka, mahasiswa\nlast_reviewed: 2026-11-01\n",
+        "personas/sinta.yml": "name: Sinta\nlast_reviewed: 2026-11-01\n",
+        "content/posts/a.md": "---\ntitle: A\ndate: 2026-12-01 09:00\nchannel: x\n"
+                              "pillar: education\npersonas: [raka, sinta]\n---\nHalo.\n",
+    })
+    plan, _ = load_plan(root)
+    cal = icalendar.Calendar.from_ical(render_feeds(plan)["calendar.ics"])
+    description = str(next(iter(cal.walk("VEVENT")))["DESCRIPTION"])
+    assert "Personas: Raka, mahasiswa; Sinta\n" in description
