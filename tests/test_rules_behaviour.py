@@ -118,3 +118,18 @@ def test_an_invalid_voice_regex_is_one_diagnostic_and_the_rule_is_left_out(
     assert len(lines) == 2 and lines[0].startswith(
         "guidelines/rules.yml:5:55: error[SMM007] 'voice[0].pattern' is not a valid regular "
         "expression: missing )")
+
+
+def test_voice_terms_match_case_insensitively_beyond_ascii(make_plan: Callable[..., Path],
+                                                          cli: Callable[..., Result]) -> None:
+    """The quick substring test before a term's regex must not miss what the regex matches:
+    SIS, the long s (ſis) and the Kelvin sign (Kopi) all match `sis` and `kopi`."""
+    rules = ("timezone: Asia/Jakarta\nchannels:\n  x: {platform: x}\nvoice:\n"
+             "  - {name: slang, kind: banned, level: warning, terms: [sis, kopi]}\n")
+    root = make_plan({"content/posts/a.md": "---\ntitle: A\ndate: 2026-12-01 09:00\n"
+                      "channel: x\npillar: education\n---\nSIS ſis \u212aopi sister\n"},
+                     rules=rules)
+    result = cli("-C", str(root), "check", "--no-show-source", "--today", "2026-11-25")
+    found = [line.split(": ", 1)[0] for line in result.output.splitlines() if "SMM303" in line]
+    assert found == ["content/posts/a.md:7:1", "content/posts/a.md:7:5",
+                     "content/posts/a.md:7:9"]

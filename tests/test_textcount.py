@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from twitter_text import parse_tweet
 from twitter_text.regexp.emoji import emoji_list
 
-from smmplan.textcount import grapheme_length, hashtags, x_length
+from smmplan.textcount import grapheme_length, hashtags, x_length, x_surely_fits
 
 _X25 = "xxxxxxxxxx-" * 24  # 264 characters
 # Cases of twitter-text's conformance suite (conformance/validate.yml,
@@ -101,3 +101,16 @@ def test_hashtags() -> None:
     assert hashtags(text) == [(0, "Kopi"), (11, "kopi_susu"), (32, "1st"),
                               (text.index("＃"), "ꦱꦸꦒꦼꦁ"), (text.index("#ᮞ"), "ᮞᮥᮔ᮪ᮓ")]
     assert hashtags("no tags here") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES)).map("".join), st.integers(0, 120))
+def test_the_cheap_bound_never_says_fits_when_the_caption_does_not(text: str, limit: int
+                                                                   ) -> None:
+    if x_surely_fits(text, limit):
+        assert parse_tweet(text).weightedLength <= limit
+
+
+def test_the_cheap_bound_skips_ordinary_captions() -> None:
+    assert x_surely_fits("Kopi susu gula aren, pesan di kopisenja.id sekarang.", 280)
+    assert not x_surely_fits("Kopi " * 60, 280)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,7 @@ import regex
 from ..diagnostics import Diagnostic, diag
 from ..model import Channel, Plan, Post, VoiceRule
 from ..platforms import PLATFORMS
-from ..textcount import grapheme_length, hashtags, x_length
+from ..textcount import grapheme_length, hashtags, x_length, x_surely_fits
 
 _PLACEHOLDER = re.compile(r"\{(match|replacement|count|max|name)\}")
 _DEFAULT_MESSAGES = {
@@ -39,6 +39,13 @@ class _Term:
     text: str
     pattern: Any
     replacement: str | None = None
+    needle: str | None = None
+    """For a literal ASCII term, the text that must occur for the term to match at all (in the
+    case-folded caption when ``fold``): a cheap test that spares most captions the regex."""
+    fold: bool = True
+
+    def may_match(self, caption: str, folded: str) -> bool:
+        return self.needle is None or self.needle in (folded if self.fold else caption)
 
 
 #: Seconds one pattern may take on one caption. A brand-voice pattern runs in microseconds; one
@@ -53,6 +60,7 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     for post in plan.posts:
         if post.status in ("idea", "cancelled"):  # not going out: nothing to judge yet
             continue
+        folded = post.caption.casefold()
         channels = [settings.channels[c] for c in dict.fromkeys(post.channels)
                     if c in settings.channels]
         for channel in channels:
@@ -63,7 +71,7 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
             if rule.name in stopped or not _applies(rule, post, channels):
                 continue
             try:
-                found = list(_voice(rule, terms, post))
+                found = list(_voice(rule, terms, post, folded))
             except TimeoutError:
                 stopped.add(rule.name)
                 yield diag("SMM007", f"voice rule '{rule.name}' took over {MATCH_TIMEOUT:g} s "
@@ -91,6 +99,8 @@ def _length(post: Post, channel: Channel) -> Iterator[Diagnostic]:
     limit, counting, _ = limits(channel)
     weighted = counting == "weighted"
     if limit is None or (not weighted and len(post.caption) <= limit):  # clusters <= code points
+        return
+    if weighted and x_surely_fits(post.caption, limit):
         return
     got = x_length(post.caption, limit) if weighted else grapheme_length(post.caption, limit)
     if got.length <= limit:
@@ -136,7 +146,8 @@ def _applies(rule: VoiceRule, post: Post, channels: list[Channel]) -> bool:
     return "platform" not in when or any(c.platform in when["platform"] for c in channels)
 
 
-def _voice(rule: VoiceRule, terms: tuple[_Term, ...], post: Post) -> Iterator[Diagnostic]:
+def _voice(rule: VoiceRule, terms: tuple[_Term, ...], post: Post, folded: str
+           ) -> Iterator[Diagnostic]:
     code = _CODES[rule.kind]
     template = rule.message or _DEFAULT_MESSAGES[rule.kind]
     help = f"voice rule '{rule.name}' in guidelines/rules.yml"
@@ -147,7 +158,7 @@ def _voice(rule: VoiceRule, terms: tuple[_Term, ...], post: Post) -> Iterator[Di
         yield diag(code, _fill(template, rule, match=wanted), post.caption_at(0), post=post.id,
                    help=help, severity=rule.level)
         return
-    matches = _matches(terms, post.caption)
+    matches = _matches([t for t in terms if t.may_match(post.caption, folded)], post.caption)
     if rule.kind == "max-count":
         if rule.max is None or len(matches) <= rule.max:
             return
@@ -162,7 +173,7 @@ def _voice(rule: VoiceRule, terms: tuple[_Term, ...], post: Post) -> Iterator[Di
                    post.caption_at(start), post=post.id, help=help, severity=rule.level)
 
 
-def _matches(terms: tuple[_Term, ...], caption: str) -> list[tuple[int, str, str | None]]:
+def _matches(terms: Sequence[_Term], caption: str) -> list[tuple[int, str, str | None]]:
     """Every match of any term, leftmost first, longer first, never two overlapping."""
     found = sorted(((m.start(), -len(m.group()), m.group(), t.replacement)
                     for t in terms for m in t.pattern.finditer(caption, timeout=MATCH_TIMEOUT)
@@ -190,7 +201,16 @@ def _compile(rule: VoiceRule) -> tuple[_Term, ...]:
     words += list(rule.substitutes.items())
     if rule.pattern is not None:
         words.append((rule.pattern, None))
-    return tuple(_Term(text, _pattern(text, rule), replacement) for text, replacement in words)
+    return tuple(_Term(text, _pattern(text, rule), replacement, _needle(text, rule),
+                       rule.ignore_case) for text, replacement in words)
+
+
+def _needle(text: str, rule: VoiceRule) -> str | None:
+    # ASCII only: a case-insensitive match of an ASCII term may still hold non-ASCII letters
+    # (K and the Kelvin sign, s and the long s), which case folding maps back to ASCII
+    if rule.regex or not text or not text.isascii():
+        return None
+    return text.casefold() if rule.ignore_case else text
 
 
 def _pattern(text: str, rule: VoiceRule) -> Any:
