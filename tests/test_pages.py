@@ -34,7 +34,7 @@ def cell(page: str, day: str) -> str:
 
 def test_every_page_of_the_spec_at_its_address(pages: dict[str, str]) -> None:
     assert list(pages) == [
-        "/", "/backlog/", "/calendar/2026-11/", "/calendar/2026-12/",
+        "/", "/backlog/", "/calendar/", "/calendar/2026-11/", "/calendar/2026-12/",
         "/campaigns/december-launch/", "/channels/instagram/", "/channels/linkedin/",
         "/channels/x/", "/checks/", "/engagement/", "/guidelines/", "/mix/",
         "/personas/mahasiswa/", "/personas/pekerja/", "/posts/christmas/",
@@ -185,7 +185,7 @@ def test_navigation_lists_months_and_groups_never_posts() -> None:
     flat = [(n.title, n.address, [(c.title, c.address) for c in n.children]) for n in nav]
     assert flat == [
         ("Overview", "/", []),
-        ("Calendar", None, [("November 2026", "/calendar/2026-11/"),
+        ("Calendar", None, [("All months", "/calendar/"), ("November 2026", "/calendar/2026-11/"),
                             ("December 2026", "/calendar/2026-12/")]),
         ("Channels", None, [("Instagram", "/channels/instagram/"),
                             ("LinkedIn", "/channels/linkedin/"), ("X", "/channels/x/")]),
@@ -436,7 +436,7 @@ def test_a_far_future_date_does_not_make_centuries_of_month_pages(make_plan) -> 
                       "content/posts/b.md": post("b", "2027-03-01 09:00"),
                       "content/posts/c.md": post("c", "2926-12-01 09:00")})
     out = render_pages(check_plan(root, TODAY))
-    months = sorted(k for k in out if k.startswith("/calendar/"))
+    months = sorted(k for k in out if k.startswith("/calendar/") and k != "/calendar/")
     assert months == ["/calendar/2026-11/", "/calendar/2026-12/", "/calendar/2027-01/",
                       "/calendar/2027-02/", "/calendar/2027-03/", "/calendar/2926-12/"]
     assert 'href="../2926-12/"' in out["/calendar/2027-03/"]
@@ -459,3 +459,11 @@ def test_mix_page_names_its_window_in_the_plan_language(make_plan) -> None:
                       "pillar: education\n---\nHalo.\n"}, rules=rules)
     out = render_pages(check_plan(root, TODAY))
     assert "Periode: <strong>Bulan</strong>" in out["/mix/"]
+
+
+def test_calendar_index_lists_every_month_and_marks_this_one(pages: dict[str, str]) -> None:
+    index = pages["/calendar/"]
+    assert ('<tbody><tr><td><strong><a href="2026-11/">November 2026</a></strong> (this month)'
+            '</td><td>2</td></tr><tr><td><a href="2026-12/">December 2026</a></td><td>4</td></tr>'
+            '</tbody>') in index
+    assert "This month: <strong><a href=\"2026-11/\">November 2026</a></strong>" in index

@@ -192,7 +192,7 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         w = Watched(browser)
         pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
                        for p in (tmp_path / "site").rglob("index.html"))
-        assert len(pages) == 16
+        assert len(pages) == 17
         for rel in pages:
             w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
             w.page.wait_for_load_state("networkidle")

@@ -40,6 +40,7 @@ def render_pages(result: CheckResult, *, feeds: Sequence[FeedInfo] | None = None
                   directory_urls)
     out: dict[str, str] = {
         "/": overview_page(ctx),
+        calendar.CALENDAR: calendar.index_page(ctx),
         "/mix/": mix_page(ctx),
         "/engagement/": engagement_page(ctx),
         "/backlog/": backlog_page(ctx),
@@ -75,7 +76,8 @@ def navigation(result: CheckResult) -> list[NavItem]:
     def section(title: str, items: list[NavItem]) -> list[NavItem]:
         return [NavItem(title, children=tuple(items))] if items else []
 
-    months = [NavItem(lab.month(y, m), calendar.month_address(y, m)) for y, m in ctx.months]
+    months = [NavItem(lab["all_months"], calendar.CALENDAR)]
+    months += [NavItem(lab.month(y, m), calendar.month_address(y, m)) for y, m in ctx.months]
     channels = [NavItem(ch.name, address("channels", cid))
                 for cid, ch in sorted(plan.settings.channels.items())]
     personas = [NavItem(p.name, address("personas", pid))

@@ -9,15 +9,41 @@ from collections.abc import Iterator
 
 from ..model import Post
 from .context import Context
-from .html import block, h, page
+from .html import block, h, page, table
 from .labels import WEEKDAYS
 from .links import Linker, address
 
 _WEEKS = cal.Calendar(firstweekday=0)
 
 
+CALENDAR = "/calendar/"
+
+
 def month_address(year: int, month: int) -> str:
     return address("calendar", f"{year:04d}-{month:02d}")
+
+
+def index_page(ctx: Context) -> str:
+    """``/calendar/``: every month with its number of posts, this month first to hand. It leads
+    the calendar section, so the Calendar tab opens here rather than on the plan's first month."""
+    lab = ctx.labels
+    link_to = ctx.linker(CALENDAR)
+    this = (ctx.today.year, ctx.today.month)
+
+    def name(y: int, m: int) -> str:
+        return f'<a href="{link_to.page(month_address(y, m))}">{h(lab.month(y, m))}</a>'
+
+    rows = []
+    for y, m in ctx.months:
+        cell = name(y, m)
+        if (y, m) == this:
+            cell = f"<strong>{cell}</strong> ({h(lab['this_month'])})"
+        rows.append([cell, str(len(ctx.by_month.get((y, m), ())))])
+    intro = (f'<p class="smm-intro">{h(lab["months_intro"])} '
+             f'{h(lab["this_month"]).capitalize()}: <strong>{name(*this)}</strong></p>')
+    return page(lab["calendar"], [block(intro),
+                                  block(table([h(lab["month"]), h(lab["posts"])], rows))],
+                searchable=False)
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, str]]:

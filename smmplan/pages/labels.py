@@ -8,6 +8,8 @@ LANGUAGES = ("en", "id")
 
 _EN: dict[str, str] = {
     "overview": "Overview", "calendar": "Calendar", "channels": "Channels",
+    "all_months": "All months", "this_month": "this month",
+    "months_intro": "Each month of the plan as a grid, with its number of posts.",
     "personas": "Personas", "campaigns": "Campaigns", "mix": "Content mix", "backlog": "Backlog",
     "checks": "Checks", "guidelines": "Guidelines", "subscribe": "Subscribe", "pages": "Pages",
     "next_14": "Next 14 days", "by_status": "Posts by status", "open_problems": "Open problems",
@@ -92,6 +94,8 @@ _EN: dict[str, str] = {
 
 _ID: dict[str, str] = {
     "overview": "Ringkasan", "calendar": "Kalender", "channels": "Kanal",
+    "all_months": "Semua bulan", "this_month": "bulan ini",
+    "months_intro": "Setiap bulan rencana sebagai kalender, dengan jumlah unggahannya.",
     "personas": "Persona", "campaigns": "Kampanye", "mix": "Bauran konten", "backlog": "Ide",
     "checks": "Pemeriksaan", "guidelines": "Pedoman", "subscribe": "Langganan",
     "pages": "Halaman",
