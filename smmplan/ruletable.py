@@ -213,6 +213,54 @@ RULES: dict[str, Rule] = {
 
 BY_NAME: dict[str, Rule] = {r.name: r for r in RULES.values()}
 
+#: The rules' summaries in Indonesian, for plans with ``language: id`` (the site's rule list).
+SUMMARY_ID: dict[str, str] = {
+    "SMM001": "Front matter unggahan atau berkas YAML rencana tidak dapat dibaca (sintaks YAML).",
+    "SMM002": "Kunci wajib tidak ada (unggahan butuh title, date, channel dan pillar; ide boleh "
+              "tanpa date).",
+    "SMM003": "Nilai salah jenis, tanggal yang tidak ada atau tak terbaca, id tidak sah, status "
+              "atau format tak dikenal, metrik negatif, atau karakter kontrol dalam teks.",
+    "SMM004": "Kunci yang bukan bagian dari format rencana (dengan saran ejaan).",
+    "SMM005": "Dua unggahan, persona atau kampanye memakai id yang sama; dilaporkan pada berkas "
+              "yang kemudian.",
+    "SMM006": "Unggahan menyebut kanal, pilar, persona, kampanye, penulis atau editor yang tidak "
+              "didefinisikan.",
+    "SMM007": "guidelines/rules.yml, guidelines/team.yml, berkas persona atau kampanye tidak "
+              "lengkap atau rusak.",
+    "SMM008": "Berkas bukan UTF-8, berisi byte NUL, lebih dari 1 MiB, atau tautan ke luar rencana.",
+    "SMM101": "Sebuah kanal punya lebih banyak unggahan dalam sehari daripada maksimum per_day.",
+    "SMM102": "Sebuah hari dalam rentang rencana kanal punya lebih sedikit unggahan daripada "
+              "minimum per_day.",
+    "SMM103": "Seperti SMM101, per minggu ISO dengan per_week.",
+    "SMM104": "Seperti SMM102, per minggu ISO dengan per_week.",
+    "SMM105": "Dua unggahan di satu kanal lebih rapat daripada min_gap.",
+    "SMM201": "Porsi pilar dalam satu periode menyimpang dari targetnya lebih dari toleransi.",
+    "SMM202": "Porsi pilar dalam satu periode melebihi maksimumnya.",
+    "SMM203": "Terlalu banyak unggahan berpilar sama berturut-turut di satu kanal "
+              "(max_consecutive).",
+    "SMM301": "Caption lebih panjang dari batas kanal (X menghitung karakter berbobot).",
+    "SMM302": "Caption memakai lebih banyak tagar daripada yang diizinkan kanal.",
+    "SMM303": "Aturan suara merek `banned` menemukan istilah terlarang.",
+    "SMM304": "Aturan suara merek `substitute` menemukan istilah yang punya pengganti pilihan.",
+    "SMM305": "Pola aturan `max-count` muncul lebih sering daripada batasnya.",
+    "SMM306": "Pola aturan `require` (misalnya ajakan bertindak) tidak ada di caption.",
+    "SMM307": "Format unggahan tidak termasuk best_formats kanalnya.",
+    "SMM401": "Jatuh tempo dalam approve_before (atau lewat) dan belum disetujui, dijadwalkan "
+              "atau terbit.",
+    "SMM402": "Tanggal sudah lewat dan status belum published atau cancelled.",
+    "SMM403": "Disetujui, dijadwalkan atau terbit tanpa editor, atau editornya penulisnya "
+              "sendiri atau tidak berperan editor.",
+    "SMM404": "last_reviewed persona tidak ada atau lebih lama dari persona_review.",
+    "SMM405": "Unggahan jatuh pada tanggal blackout (untuk pilarnya, bila pilar disebut).",
+    "SMM406": "Unggahan hard-sell jatuh pada hari libur nasional.",
+    "SMM407": "Tanggal unggahan di luar rentang start..end kampanyenya.",
+}
+
+
+def summary(rule: Rule, language: str) -> str:
+    """The rule's summary in ``language`` (``en`` or ``id``)."""
+    return SUMMARY_ID.get(rule.code, rule.summary) if language == "id" else rule.summary
+
 
 def lookup(code_or_name: str) -> Rule | None:
     """A rule by code (``SMM101``, any case) or name (``too-many-per-day``)."""

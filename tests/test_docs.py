@@ -68,3 +68,11 @@ def test_example_plan_schemas_are_current(tmp_path, cli) -> None:
     assert written == sorted(p.name for p in (REPO / "schemas").iterdir())
     for name in written:
         assert (tmp_path / name).read_bytes() == (REPO / "schemas" / name).read_bytes(), name
+
+
+def test_every_rule_has_an_indonesian_summary() -> None:
+    from smmplan.ruletable import SUMMARY_ID, summary
+
+    assert set(SUMMARY_ID) == set(RULES)
+    assert summary(RULES["SMM406"], "id") == "Unggahan hard-sell jatuh pada hari libur nasional."
+    assert summary(RULES["SMM406"], "en") == RULES["SMM406"].summary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..ruletable import RULES
+from ..ruletable import RULES, summary
 from .context import Context
 from .groups import _duration, _range
 from .html import block, h, heading, markdown_html, page, safe_url, table
@@ -70,8 +70,8 @@ def guidelines_page(ctx: Context) -> str:
         rows = [[f"<code>{h(k)}</code>", h(v)] for k, v in sorted(s.severity.items())]
         blocks += [heading(lab["severity_overrides"], "severity"),
                    block(table([h(lab["rule"]), h(lab["level"])], rows))]
-    rule_rows = [[f"<code>{h(r.code)}</code>", h(r.name), h(r.level), h(r.summary)]
-                 for r in RULES.values()]
+    rule_rows = [[f"<code>{h(r.code)}</code>", h(r.name), h(r.level),
+                  h(summary(r, lab.language))] for r in RULES.values()]
     blocks += [heading(lab["rule_codes"], "rule-codes"),
                block(table([h(lab[k]) for k in ("rule", "name", "default", "fires_when")],
                            rule_rows))]
