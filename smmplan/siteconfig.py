@@ -1,0 +1,482 @@
+"""mkdocs.yml read by smmplan: a safe loader, paths kept inside the plan, code and script reported.
+
+mkdocs' own loader builds any Python object a tag names (``!!python/object/apply:os.system``), so
+smmplan never lets mkdocs read the file: it composes the YAML (composing runs no constructor),
+turns the nodes into data itself and hands mkdocs the result as a dict (SPEC §8.1).
+
+* ``!!python/name:`` is read only for names in ``markdown.``, ``pymdownx.`` and ``material.``
+  modules (Markdown extensions take functions that way); any other tag is SMM007 and dropped.
+* ``!ENV`` is read only in build settings that never reach a page (:data:`ENV_KEYS`); anywhere
+  else an environment value would be printed on every page of a pull request's preview, so it is
+  SMM007 and its default (the last item of ``!ENV [NAME, default]``) is used instead.
+* ``docs_dir``, ``site_dir``, ``theme.custom_dir``, ``hooks``, ``extra_javascript`` and
+  ``extra_css`` must stay inside the plan and out of ``.git`` (SMM007); such a fault stops every
+  build whatever level the plan gives SMM007 (:attr:`SiteConfig.fatal`).
+* What runs code at build time or adds script to the pages is SMM010 at its position, so the
+  pull-request check annotates it for the reviewer.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from .diagnostics import Diagnostic, diag
+from .files import inside, read_text, rel
+from .model import Position
+from .yamlpos import YamlError, parse
+
+CONFIG = "mkdocs.yml"
+#: Top-level keys where ``!ENV`` is read: build settings, never shown on a page.
+ENV_KEYS = frozenset({"site_dir", "dev_addr", "strict", "use_directory_urls"})
+#: Modules whose names ``!!python/name:`` may give (Markdown extension callables).
+NAME_MODULES = ("markdown.", "pymdownx.", "material.")
+SAFE_PLUGINS = frozenset({"search", "smmplan"})
+#: Python-Markdown's own extensions, by their short names.
+MARKDOWN_BUILTIN = frozenset({
+    "abbr", "admonition", "attr_list", "codehilite", "def_list", "extra", "fenced_code",
+    "footnotes", "legacy_attrs", "legacy_em", "md_in_html", "meta", "nl2br", "sane_lists",
+    "smarty", "tables", "toc", "wikilinks",
+})
+_NAME_TAG = "tag:yaml.org,2002:python/name:"
+_STANDARD = "tag:yaml.org,2002:"
+MAX_NODES = 50_000
+MAX_INHERIT = 5
+
+log = logging.getLogger("mkdocs.config")
+
+Path_ = tuple[str | int, ...]
+
+
+class SiteConfigError(Exception):
+    """mkdocs.yml cannot be used for a build; the message says why."""
+
+
+@dataclass(frozen=True)
+class PythonName:
+    """``!!python/name:module.attr``, imported only when mkdocs needs the value."""
+
+    name: str
+
+    def resolve(self) -> Any:
+        module, _, attr = self.name.rpartition(".")
+        return getattr(importlib.import_module(module), attr)
+
+
+@dataclass(frozen=True)
+class Relative:
+    """mkdocs' ``!relative`` (a path relative to the page, the docs or the config folder)."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    data: Mapping[str, Any]
+    """mkdocs.yml as data, tags left as :class:`PythonName`/:class:`Relative` markers."""
+    diagnostics: tuple[Diagnostic, ...]
+    fatal: tuple[str, ...] = ()
+    """Why no site may be built from this configuration, whatever levels the plan sets."""
+    parsed: bool = True
+    """False when mkdocs.yml is missing or does not parse (load reports SMM001)."""
+    positions: Mapping[Path_, Position] = field(default_factory=dict)
+
+    @property
+    def docs_dir(self) -> str:
+        value = self.data.get("docs_dir", "docs")
+        return value if isinstance(value, str) else "docs"
+
+
+def read_site_config(root: Path) -> SiteConfig:
+    """Read ``root/mkdocs.yml`` (and what it ``INHERIT``s) safely and judge it."""
+    reader = _Reader(root)
+    data = reader.load(root / CONFIG, ())
+    if data is None:
+        return SiteConfig({}, tuple(reader.out), ("mkdocs.yml cannot be read",), parsed=False)
+    _judge(root, data, reader)
+    return SiteConfig(data, tuple(reader.out), tuple(reader.fatal), True, reader.pos)
+
+
+class _Reader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.out: list[Diagnostic] = []
+        self.fatal: list[str] = []
+        self.pos: dict[Path_, Position] = {}
+        self.budget = MAX_NODES
+        self.file = CONFIG
+        self._safe = yaml.SafeLoader("")
+
+    def load(self, path: Path, chain: tuple[Path, ...]) -> dict[str, Any] | None:
+        name = rel(self.root, path) if inside(self.root, path.parent) else path.name
+        text, problem = read_text(self.root, path)
+        if problem is not None or text is None:
+            if chain:  # the main file's problems are load's to report
+                self.out.extend([problem] if problem else [])
+            return None
+        try:
+            parse(text, allow_unknown_tags=True)  # the shape limits of every plan YAML file
+            node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except (YamlError, yaml.YAMLError, RecursionError) as exc:
+            if chain:
+                line = getattr(exc, "line", 0) + 1
+                self.out.append(diag("SMM001", f"YAML syntax: {exc}", Position(name, line)))
+            return None
+        saved, self.file = self.file, name
+        try:
+            data = self.convert(node, ()) if node is not None else {}
+        finally:
+            self.file = saved
+        if not isinstance(data, dict):
+            return None
+        parent = data.pop("INHERIT", None)
+        if parent is None:
+            return data
+        where = self.pos.get(("INHERIT",), Position(name))
+        base = self._inherit(path, parent, where, chain + (path,))
+        return _merge(base, data) if base is not None else data
+
+    def _inherit(self, path: Path, parent: object, where: Position,
+                 chain: tuple[Path, ...]) -> dict[str, Any] | None:
+        target = (path.parent / str(parent)).resolve()
+        if len(chain) > MAX_INHERIT or target in chain:
+            self.bad(where, "INHERIT goes round in a circle or too deep", fatal=True)
+            return None
+        if not isinstance(parent, str) or not _inside_plan(self.root, path.parent / parent):
+            self.bad(where, "INHERIT must name a file inside the plan, outside .git", fatal=True)
+            return None
+        if not target.is_file():
+            self.bad(where, f"INHERIT names {parent!r}, which does not exist", fatal=True)
+            return None
+        return self.load(target, chain)
+
+    def at(self, path: Path_, node: Any) -> Position:
+        mark = node.start_mark
+        return Position(self.file, mark.line + 1, mark.column + 1)
+
+    def bad(self, where: Position, message: str, *, fatal: bool = False,
+            help: str | None = None) -> None:
+        self.out.append(diag("SMM007", message, where, help=help))
+        if fatal:
+            self.fatal.append(f"{where.file}:{where.line}:{where.column}: {message}")
+
+    def convert(self, node: Any, path: Path_) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlError("mkdocs.yml expands to too many values (aliases?)", 0, 0)
+        self.pos.setdefault(path, self.at(path, node))
+        tag = node.tag
+        if tag == "!ENV":
+            return self.env(node, path)
+        if tag == "!relative":
+            return Relative(str(node.value)) if isinstance(node, yaml.ScalarNode) else None
+        if tag.startswith(_NAME_TAG):
+            name = tag[len(_NAME_TAG):]
+            if name.startswith(NAME_MODULES) and "." in name:
+                return PythonName(name)
+            self.bad(self.pos[path], f"!!python/name:{name} is refused: smmplan reads only "
+                     f"names from {', '.join(m + '*' for m in NAME_MODULES)} modules",
+                     help="remove the tag; nothing it names is run")
+            return None
+        if not tag.startswith(_STANDARD) or tag.startswith(_STANDARD + "python/"):
+            self.bad(self.pos[path], f"the tag {tag} is refused: smmplan reads mkdocs.yml with a "
+                     "safe loader and runs nothing a tag names",
+                     help="remove the tag (allowed: !ENV, !relative, !!python/name: of "
+                          "markdown., pymdownx. and material. names)")
+            return None
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            self._safe.flatten_mapping(node)
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self._safe.construct_object(key_node) if isinstance(
+                    key_node, yaml.ScalarNode) else None
+                if not isinstance(key, (str, int, float, bool)) or key is None:
+                    self.bad(self.at(path, key_node), "a key must be a plain word")
+                    continue
+                sub = path + (str(key),)
+                self.pos[sub] = self.at(sub, key_node)
+                out[str(key) if not isinstance(key, (int, bool)) else key] = self.convert(
+                    value_node, sub)
+            return out
+        try:
+            return self._safe.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError):
+            self.bad(self.pos[path], f"{node.value!r} cannot be read as {tag}")
+            return None
+
+    def env(self, node: Any, path: Path_) -> Any:
+        """``!ENV NAME`` / ``!ENV [NAME, OTHER, default]``, as pyyaml-env-tag reads it."""
+        items = [node] if isinstance(node, yaml.ScalarNode) else list(node.value)
+        if not items or not all(isinstance(i, yaml.ScalarNode) for i in items):
+            self.bad(self.pos[path], "!ENV takes a name or a list of names and a default")
+            return None
+        default = self._scalar(items[-1].value) if len(items) > 1 else None
+        names = [str(i.value) for i in (items[:-1] if len(items) > 1 else items)]
+        if not path or path[0] not in ENV_KEYS or len(path) != 1:
+            self.bad(self.pos[path], f"!ENV is not read in {_dotted(path)}: the value of "
+                     f"{names[0]} would be shown on the site's pages; the default is used",
+                     help=f"write the value itself; !ENV is read only in "
+                          f"{', '.join(sorted(ENV_KEYS))}")
+            return default
+        for name in names:
+            if name in os.environ:
+                return self._scalar(os.environ[name])
+        return default
+
+    def _scalar(self, text: str) -> Any:
+        resolved = self._safe.resolve(yaml.ScalarNode, text, (True, False))
+        return self._safe.construct_object(yaml.ScalarNode(tag=resolved, value=text))
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """mkdocs' INHERIT merge: mappings merge key by key, anything else the child replaces."""
+    out = dict(base)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the top level"
+
+
+def _inside_plan(root: Path, path: Path) -> bool:
+    """Whether ``path`` (links followed) is inside the plan and outside its ``.git``."""
+    if not inside(root, path):
+        return False
+    resolved = path.resolve()
+    git = (root / ".git").resolve()
+    return not (resolved == git or resolved.is_relative_to(git))
+
+
+def _scheme(url: str) -> str | None:
+    """The URL's scheme as a browser reads it (it ignores spaces and controls), ``//`` for a
+    protocol-relative URL, ``""`` for a path, None when it cannot be read."""
+    cleaned = "".join(ch for ch in url if ch > " " and ch != "\x7f")
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return None
+    return "//" if not scheme and cleaned.startswith("//") else scheme
+
+
+def _has_scheme(url: str) -> bool:
+    return _scheme(url) != ""
+
+
+def _safe_remote(url: str) -> bool:
+    return _scheme(url) in ("http", "https", "//")
+
+
+# --- judging the data ---------------------------------------------------------------------------
+
+def _judge(root: Path, data: dict[str, Any], r: _Reader) -> None:
+    def where(*path: str | int) -> Position:
+        for n in range(len(path), 0, -1):
+            if path[:n] in r.pos:
+                return r.pos[path[:n]]
+        return Position(CONFIG)
+
+    def warn(path: Path_, message: str) -> None:
+        r.out.append(diag("SMM010", message, where(*path),
+                          help="review what it runs; CODEOWNERS should route mkdocs.yml to the "
+                               "plan's managers"))
+
+    def folder(path: Path_, value: object, what: str) -> None:
+        if value is None:
+            return
+        if not isinstance(value, str) or not _inside_plan(root, root / value):
+            r.bad(where(*path), f"{what} must be a folder inside the plan, outside .git "
+                  f"(found {value!r})", fatal=True)
+
+    docs = data.get("docs_dir", "docs")
+    folder(("docs_dir",), docs, "docs_dir")
+    if isinstance(docs, str) and (root / docs).resolve() == root.resolve():
+        r.bad(where("docs_dir"), "docs_dir must be a folder below the plan, not the plan "
+              "itself (it would publish every file of it)", fatal=True)
+    folder(("site_dir",), data.get("site_dir"), "site_dir")
+    theme = data.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir") is not None:
+        folder(("theme", "custom_dir"), theme.get("custom_dir"), "theme.custom_dir")
+        warn(("theme", "custom_dir"), "theme.custom_dir overrides the theme's templates: they "
+             "can add script to every page")
+    hooks = data.get("hooks")
+    for i, hook in enumerate(hooks if isinstance(hooks, list) else [] if hooks is None
+                             else [hooks]):
+        if not isinstance(hook, str) or _has_scheme(hook) or not _inside_plan(root, root / hook):
+            r.bad(where("hooks", i), f"a hook must be a Python file inside the plan, outside "
+                  f".git (found {hook!r})", fatal=True)
+        warn(("hooks", i), f"the hook {hook} runs Python code at every build")
+    _site_files(data, r, where, warn)
+    _plugins(data.get("plugins"), where, warn)
+    _extensions(root, data.get("markdown_extensions"), r, where, warn)
+    extra = data.get("extra")
+    if isinstance(extra, dict) and extra.get("analytics"):
+        warn(("extra", "analytics"), "extra.analytics adds an analytics script to every page")
+    _nav_links(data.get("nav"), ("nav",), r, where)
+
+
+def _site_files(data: dict[str, Any], r: _Reader, where: Any, warn: Any) -> None:
+    for key in ("extra_javascript", "extra_css"):
+        items = data.get(key)
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            path = item.get("path") if isinstance(item, dict) else item
+            if not isinstance(path, str):
+                r.bad(where(key, i), f"{key} entries are paths or URLs", fatal=True)
+                continue
+            if _has_scheme(path):
+                if not _safe_remote(path):
+                    r.bad(where(key, i), f"{key} may hold https URLs and paths inside the site "
+                          f"only (found {path!r})", fatal=True)
+            elif posixpath.normpath("/" + path.replace("\\", "/")).startswith("/.git") or \
+                    posixpath.normpath(path.replace("\\", "/")).startswith(".."):
+                r.bad(where(key, i), f"{key} must name a file inside the site (found {path!r})",
+                      fatal=True)
+            if key == "extra_javascript":
+                warn((key, i), f"extra_javascript adds the script {path} to every page")
+
+
+def _entries(value: object) -> list[tuple[int | str, str, object]]:
+    """Plugins or extensions as (index or key, name, options), list or mapping form."""
+    if isinstance(value, dict):
+        return [(k, str(k), v) for k, v in value.items()]
+    out: list[tuple[int | str, str, object]] = []
+    for i, item in enumerate(value if isinstance(value, list) else []):
+        if isinstance(item, dict) and len(item) == 1:
+            name, options = next(iter(item.items()))
+            out.append((i, str(name), options))
+        elif isinstance(item, str):
+            out.append((i, item, None))
+    return out
+
+
+def _material_plugin(name: str) -> bool:
+    if name.startswith("material/"):
+        return True
+    try:
+        found = metadata.entry_points(group="mkdocs.plugins", name=name)
+    except Exception:  # a broken distribution's metadata must not stop the check
+        return False
+    return any(ep.value.startswith("material.") for ep in found)
+
+
+def _plugins(value: object, where: Any, warn: Any) -> None:
+    for key, name, _ in _entries(value):
+        if name not in SAFE_PLUGINS and not _material_plugin(name):
+            warn(("plugins", key), f"the plugin {name} runs its code at every build")
+
+
+def _extensions(root: Path, value: object, r: _Reader, where: Any, warn: Any) -> None:
+    for key, name, options in _entries(value):
+        if name in MARKDOWN_BUILTIN or name.startswith(("markdown.extensions.", "pymdownx.",
+                                                        "material.")):
+            pass
+        else:
+            warn(("markdown_extensions", key), f"the Markdown extension {name} runs code from "
+                 "another package at every build")
+        if name == "pymdownx.snippets":
+            _snippets(root, options, r, where(("markdown_extensions", key)))
+
+
+def _snippets(root: Path, options: object, r: _Reader, at: Position) -> None:
+    """pymdownx.snippets pastes files into pages: from the plan's root it would reach .git."""
+    base = options.get("base_path") if isinstance(options, dict) else None
+    paths = base if isinstance(base, list) else [base]
+    for path in paths:
+        if not isinstance(path, str) or not _inside_plan(root, root / path) or \
+                (root / path).resolve() == root.resolve():
+            r.bad(at, "pymdownx.snippets needs base_path: folders inside the plan, below its "
+                  f"top and outside .git (found {path!r}); else a page could include .git "
+                  "files", fatal=True)
+    if isinstance(options, dict) and options.get("url_download"):
+        r.bad(at, "pymdownx.snippets url_download is refused: a build may not fetch from "
+              "the network", fatal=True)
+
+
+def _nav_links(value: object, path: Path_, r: _Reader, where: Any) -> None:
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            _nav_links(item, path + (i,), r, where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _nav_links(item, path + (str(key),), r, where)
+    elif isinstance(value, str) and _has_scheme(value) and not _safe_link(value):
+        r.bad(where(*path), f"the nav link {value!r} is refused: only http(s) and mailto links")
+
+
+def _safe_link(url: str) -> bool:
+    return _scheme(url) in ("", "http", "https", "mailto")
+
+
+# --- handing the data to mkdocs -----------------------------------------------------------------
+
+def mkdocs_config(root: Path, site: SiteConfig, **overrides: Any) -> Any:
+    """An mkdocs ``MkDocsConfig`` built from ``site.data`` (mkdocs never reads the YAML).
+
+    Raises :class:`SiteConfigError` when the configuration may not or cannot be used.
+    """
+    from mkdocs.config.defaults import MkDocsConfig
+
+    if not site.parsed:
+        problems = [d for d in site.diagnostics] or []
+        raise SiteConfigError("mkdocs.yml cannot be read" + "".join(
+            f"\n  {d.file}:{d.line}:{d.column}: {d.message}" for d in problems))
+    if site.fatal:
+        raise SiteConfigError("mkdocs.yml is refused:\n  " + "\n  ".join(site.fatal))
+    config = MkDocsConfig(config_file_path=str(root / CONFIG))
+    try:
+        data = _resolve(site.data, config)
+    except (ImportError, AttributeError) as exc:
+        raise SiteConfigError(f"mkdocs.yml: {exc}") from None
+    config.load_dict(data)
+    config.load_dict({k: v for k, v in overrides.items() if v is not None})
+    errors, warnings = config.validate()
+    for name, warning in warnings:
+        log.warning(f"Config value '{name}': {warning}")
+    if errors:
+        raise SiteConfigError("mkdocs.yml: " + "; ".join(f"{n}: {e}" for n, e in errors))
+    if config.strict and warnings:
+        raise SiteConfigError(f"mkdocs.yml: {len(warnings)} configuration warnings in strict "
+                              "mode")
+    return config
+
+
+def _resolve(value: Any, config: Any) -> Any:
+    from mkdocs.utils.yaml import (
+        ConfigDirPlaceholder,
+        DocsDirPlaceholder,
+        RelativeDirPlaceholder,
+    )
+
+    if isinstance(value, dict):
+        return {k: _resolve(v, config) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve(v, config) for v in value]
+    if isinstance(value, PythonName):
+        return value.resolve()
+    if isinstance(value, Relative):
+        prefix, _, suffix = value.value.partition("/")
+        if prefix == "$config_dir":
+            return ConfigDirPlaceholder(config, suffix)
+        if prefix == "$docs_dir":
+            return DocsDirPlaceholder(config, suffix)
+        return RelativeDirPlaceholder(config, value.value)
+    return value
