@@ -96,13 +96,21 @@ class SiteConfig:
         value = self.data.get("docs_dir", "docs")
         return value if isinstance(value, str) else "docs"
 
+    def docs_ok(self, root: Path) -> bool:
+        """Whether docs_dir is a folder below the plan, outside .git."""
+        docs = root / self.docs_dir
+        return self.parsed and _inside_plan(root, docs) and docs.resolve() != root.resolve()
+
 
 def read_site_config(root: Path) -> SiteConfig:
     """Read ``root/mkdocs.yml`` (and what it ``INHERIT``s) safely and judge it."""
     reader = _Reader(root)
     data = reader.load(root / CONFIG, ())
     if data is None:
-        return SiteConfig({}, tuple(reader.out), ("mkdocs.yml cannot be read",), parsed=False)
+        why = reader.unreadable
+        reason = f"{why.file}:{why.line}:{why.column}: {why.message}" if why else "no mapping"
+        return SiteConfig({}, tuple(reader.out), (f"mkdocs.yml cannot be read: {reason}",),
+                          parsed=False)
     _judge(root, data, reader)
     return SiteConfig(data, tuple(reader.out), tuple(reader.fatal), True, reader.pos)
 
@@ -116,21 +124,21 @@ class _Reader:
         self.budget = MAX_NODES
         self.file = CONFIG
         self._safe = yaml.SafeLoader("")
+        self.unreadable: Diagnostic | None = None
 
     def load(self, path: Path, chain: tuple[Path, ...]) -> dict[str, Any] | None:
         name = rel(self.root, path) if inside(self.root, path.parent) else path.name
         text, problem = read_text(self.root, path)
         if problem is not None or text is None:
-            if chain:  # the main file's problems are load's to report
-                self.out.extend([problem] if problem else [])
+            self._problem(problem, chain)
             return None
         try:
             parse(text, allow_unknown_tags=True)  # the shape limits of every plan YAML file
             node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (YamlError, yaml.YAMLError, RecursionError) as exc:
-            if chain:
-                line = getattr(exc, "line", 0) + 1
-                self.out.append(diag("SMM001", f"YAML syntax: {exc}", Position(name, line)))
+            line, column = getattr(exc, "line", 0) + 1, getattr(exc, "column", 0) + 1
+            self._problem(diag("SMM001", f"YAML syntax: {exc}", Position(name, line, column)),
+                          chain)
             return None
         saved, self.file = self.file, name
         try:
@@ -143,8 +151,16 @@ class _Reader:
         if parent is None:
             return data
         where = self.pos.get(("INHERIT",), Position(name))
-        base = self._inherit(path, parent, where, chain + (path,))
+        base = self._inherit(path, parent, where, (*chain, path))
         return _merge(base, data) if base is not None else data
+
+    def _problem(self, problem: Diagnostic | None, chain: tuple[Path, ...]) -> None:
+        if problem is None:
+            return
+        if chain:
+            self.out.append(problem)
+        else:  # the main file's problems are load's to report; kept for build and serve
+            self.unreadable = problem
 
     def _inherit(self, path: Path, parent: object, where: Position,
                  chain: tuple[Path, ...]) -> dict[str, Any] | None:
@@ -189,13 +205,14 @@ class _Reader:
                      help="remove the tag; nothing it names is run")
             return None
         if not tag.startswith(_STANDARD) or tag.startswith(_STANDARD + "python/"):
-            self.bad(self.pos[path], f"the tag {tag} is refused: smmplan reads mkdocs.yml with a "
+            shown = "!!" + tag[len(_STANDARD):] if tag.startswith(_STANDARD) else tag
+            self.bad(self.pos[path], f"the tag {shown} is refused: smmplan reads mkdocs.yml with a "
                      "safe loader and runs nothing a tag names",
                      help="remove the tag (allowed: !ENV, !relative, !!python/name: of "
                           "markdown., pymdownx. and material. names)")
             return None
         if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             self._safe.flatten_mapping(node)
             out: dict[Any, Any] = {}
@@ -205,7 +222,7 @@ class _Reader:
                 if not isinstance(key, (str, int, float, bool)) or key is None:
                     self.bad(self.at(path, key_node), "a key must be a plain word")
                     continue
-                sub = path + (str(key),)
+                sub = (*path, str(key))
                 self.pos[sub] = self.at(sub, key_node)
                 out[str(key) if not isinstance(key, (int, bool)) else key] = self.convert(
                     value_node, sub)
@@ -414,10 +431,10 @@ def _snippets(root: Path, options: object, r: _Reader, at: Position) -> None:
 def _nav_links(value: object, path: Path_, r: _Reader, where: Any) -> None:
     if isinstance(value, list):
         for i, item in enumerate(value):
-            _nav_links(item, path + (i,), r, where)
+            _nav_links(item, (*path, i), r, where)
     elif isinstance(value, dict):
         for key, item in value.items():
-            _nav_links(item, path + (str(key),), r, where)
+            _nav_links(item, (*path, str(key)), r, where)
     elif isinstance(value, str) and _has_scheme(value) and not _safe_link(value):
         r.bad(where(*path), f"the nav link {value!r} is refused: only http(s) and mailto links")
 
@@ -436,9 +453,8 @@ def mkdocs_config(root: Path, site: SiteConfig, **overrides: Any) -> Any:
     from mkdocs.config.defaults import MkDocsConfig
 
     if not site.parsed:
-        problems = [d for d in site.diagnostics] or []
-        raise SiteConfigError("mkdocs.yml cannot be read" + "".join(
-            f"\n  {d.file}:{d.line}:{d.column}: {d.message}" for d in problems))
+        raise SiteConfigError("\n  ".join(site.fatal + tuple(
+            f"{d.file}:{d.line}:{d.column}: {d.message}" for d in site.diagnostics)))
     if site.fatal:
         raise SiteConfigError("mkdocs.yml is refused:\n  " + "\n  ".join(site.fatal))
     config = MkDocsConfig(config_file_path=str(root / CONFIG))

@@ -27,6 +27,6 @@ def trust_diagnostics(root: Path, plan: Plan) -> list[Diagnostic]:
         return []
     site = read_site_config(root)
     out = list(site.diagnostics)
-    if site.parsed and not site.fatal:
+    if site.docs_ok(root):
         out.extend(publish_policy(root, site.docs_dir, reserved_addresses(plan)).diagnostics)
     return out
