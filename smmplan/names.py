@@ -11,6 +11,8 @@ import re
 
 #: Longest file name (in UTF-8 bytes) most file systems accept; generated feed names add to it.
 MAX_NAME_BYTES = 255
+#: Longest id: ``campaign-<id>.ics`` and ``<id>/index.html`` stay well inside MAX_NAME_BYTES.
+MAX_ID = 100
 _SURROGATE = re.compile("[\udc80-\udcff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diagnostics import Diagnostic
-from .model import Plan
+from .diagnostics import Diagnostic, diag
+from .model import Plan, Position
+from .names import MAX_ID
 from .publish import publish_policy
 from .siteconfig import CONFIG, read_site_config
+
+
+RULES = "guidelines/rules.yml"
+TEAM = "guidelines/team.yml"
 
 
 def reserved_addresses(plan: Plan) -> set[str]:
@@ -22,11 +27,26 @@ def reserved_addresses(plan: Plan) -> set[str]:
     return {f.path for f in describe_feeds(plan)} | set(schema_files())
 
 
+def long_ids(plan: Plan) -> list[Diagnostic]:
+    """SMM003 for ids too long to name the site's files and feeds (``persona-<id>.ics``): the
+    file system would refuse them (ENAMETOOLONG) in the middle of a build."""
+    found = [(p.id, p.at("id")) for p in plan.posts]
+    found += [(x.id, Position(x.path)) for x in (*plan.personas.values(),
+                                                 *plan.campaigns.values())]
+    found += [(m.id, Position(TEAM)) for m in plan.members.values()]
+    found += [(c, Position(RULES)) for c in plan.settings.channels]
+    return [diag("SMM003", f"the id {ident[:40]!r}... is {len(ident)} characters long, over the "
+                 f"limit of {MAX_ID}: the site's file names for it would be too long", at,
+                 help="give it a shorter id (`id:` in the file, or rename the file)")
+            for ident, at in found if len(ident) > MAX_ID]
+
+
 def trust_diagnostics(root: Path, plan: Plan) -> list[Diagnostic]:
+    out = long_ids(plan)
     if not (root / CONFIG).is_file():
-        return []
+        return out
     site = read_site_config(root)
-    out = list(site.diagnostics)
+    out += site.diagnostics
     if site.docs_ok(root):
         out.extend(publish_policy(root, site.docs_dir, reserved_addresses(plan)).diagnostics)
     return out
