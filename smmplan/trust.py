@@ -14,7 +14,6 @@ from .names import MAX_ID
 from .publish import publish_policy
 from .siteconfig import CONFIG, read_site_config
 
-
 RULES = "guidelines/rules.yml"
 TEAM = "guidelines/team.yml"
 
