@@ -38,6 +38,8 @@ class BuildOutcome:
     """Where the site was written; None when nothing was written."""
     pages: int = 0
     feeds: int = 0
+    notes: tuple[str, ...] = ()
+    """Warnings about the build itself (a shallow clone's unreliable feed stamps)."""
 
 
 def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | None = None,
@@ -59,7 +61,7 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
     from mkdocs.exceptions import MkDocsException
 
     from . import ical
-    from .gitdates import read_history
+    from .gitdates import SHALLOW, read_history
     from .siteconfig import SiteConfigError, mkdocs_config, read_site_config
 
     history = read_history(root)
@@ -104,7 +106,8 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
                 except OSError:
                     break
             raise
-    return BuildOutcome(result, target, pages, len(feeds))
+    notes = (SHALLOW,) if history.shallow else ()
+    return BuildOutcome(result, target, pages, len(feeds), notes)
 
 
 def _check_target(root: Path, target: Path, docs: Path) -> None:

@@ -47,6 +47,9 @@ class History:
     """Unix time of the plan's newest commit, or None outside git."""
     source_date_epoch: int | None = None
     """``SOURCE_DATE_EPOCH`` when set to a valid number (reproducible-builds convention)."""
+    shallow: bool = False
+    """The clone is shallow: older commits are missing, so SEQUENCE counts too few and a file
+    whose last change is beyond the cut-off takes the wrong DTSTAMP (see :data:`SHALLOW`)."""
 
     def stamp(self, path: str) -> dt.datetime:
         """When ``path`` last changed, in UTC (SPEC §4 fallback order)."""
@@ -85,7 +88,7 @@ def read_history(root: Path | str, env: Mapping[str, str] | None = None) -> Hist
     if output is None:
         return History(str(root), source_date_epoch=epoch)
     files, last = parse_log(output)
-    return History(str(root), MappingProxyType(files), last, epoch)
+    return History(str(root), MappingProxyType(files), last, epoch, _is_shallow(root))
 
 
 def parse_log(output: str) -> tuple[dict[str, FileHistory], int | None]:
@@ -150,6 +153,20 @@ def _git_log(root: Path) -> str | None:
         # not a repository, no commit yet, or a repository git refuses (safe.directory)
         return None
     return done.stdout.decode("utf-8", errors="surrogateescape")
+
+
+SHALLOW = ("warning: this is a shallow git clone: the feeds' SEQUENCE and DTSTAMP are "
+           "unreliable (calendar apps may ignore updates). In GitHub Actions check out with "
+           "`fetch-depth: 0`, or run `git fetch --unshallow`.")
+
+
+def _is_shallow(root: Path) -> bool:
+    try:
+        done = subprocess.run(["git", "-C", str(root), "rev-parse", "--is-shallow-repository"],
+                              capture_output=True, check=False)
+    except OSError:
+        return False
+    return done.stdout.strip() == b"true"
 
 
 def _source_date_epoch(env: Mapping[str, str]) -> int | None:

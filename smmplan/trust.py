@@ -30,8 +30,8 @@ def long_ids(plan: Plan) -> list[Diagnostic]:
     """SMM003 for ids too long to name the site's files and feeds (``persona-<id>.ics``): the
     file system would refuse them (ENAMETOOLONG) in the middle of a build."""
     found = [(p.id, p.at("id")) for p in plan.posts]
-    found += [(x.id, Position(x.path)) for x in (*plan.personas.values(),
-                                                 *plan.campaigns.values())]
+    found += [(x.id, Position(x.path)) for x in plan.personas.values()]
+    found += [(x.id, Position(x.path)) for x in plan.campaigns.values()]
     found += [(m.id, Position(TEAM)) for m in plan.members.values()]
     found += [(c, Position(RULES)) for c in plan.settings.channels]
     return [diag("SMM003", f"the id {ident[:40]!r}... is {len(ident)} characters long, over the "

@@ -38,6 +38,7 @@ def command(ctx: click.Context, output: Path | None, today: dt.date | None) -> N
     """
     from .. import output as out
     from ..check import check_plan
+    from ..gitdates import SHALLOW, read_history
     from ..ical import render_feeds
 
     root = plan_root(ctx)
@@ -47,7 +48,10 @@ def command(ctx: click.Context, output: Path | None, today: dt.date | None) -> N
         click.echo("No feeds written: fix the errors above first.", err=True)
         ctx.exit(1)
     target = (output if output is not None else root / DEFAULT_OUTPUT).resolve()
-    feeds = render_feeds(result.plan)
+    history = read_history(root)
+    if history.shallow:
+        click.echo(SHALLOW, err=True)
+    feeds = render_feeds(result.plan, history)
     try:
         changed = write_feeds(target, feeds)
     except OSError as exc:
