@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check import CheckResult, check_plan
+from .oserrors import reason
 
 PLUGIN = "smmplan"
 #: Written into every site smmplan builds. A build replaces only an empty folder or one holding
@@ -82,10 +83,13 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
                              "`plugins: [search, smmplan]`")
         plugin.result = result  # type: ignore[attr-defined]
         plugin.feeds = feeds  # type: ignore[attr-defined]
-        created = _make_parents(target.parent)
-        _remove_leftovers(target)
-        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
-                                     dir=target.parent))
+        try:
+            created = _make_parents(target.parent)
+            _remove_leftovers(target)
+            temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
+                                         dir=target.parent))
+        except OSError as e:
+            raise BuildError(f"cannot write the site to {target}: {reason(e)}") from None
         config.site_dir = str(temp)
         try:
             config.plugins.on_startup(command="build", dirty=False)
@@ -98,13 +102,17 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
             pages = sum(1 for p in temp.rglob("*.html") if p.name != "404.html")
             (temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             _swap(temp, target)
-        except BaseException:
+        except BaseException as e:
             shutil.rmtree(temp, ignore_errors=True)
             for folder in created:  # deepest first: a failed build leaves no new folders
                 try:
                     folder.rmdir()
                 except OSError:
                     break
+            if isinstance(e, OSError):
+                kept = "the previous site is unchanged" if target.exists() else "nothing is left"
+                raise BuildError(f"cannot write the site to {target}: {reason(e)}; "
+                                 f"{kept}") from None
             raise
     notes = (SHALLOW,) if history.shallow else ()
     return BuildOutcome(result, target, pages, len(feeds), notes)

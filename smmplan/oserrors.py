@@ -45,15 +45,19 @@ class FaultError(click.ClickException):
 
 
 def describe(exc: OSError) -> str:
-    """One sentence for ``exc``: where, what went wrong, what to do; the previous output is
-    untouched."""
-    reason, hint = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc), ""))
+    """One sentence for ``exc``: where, what went wrong, what to do."""
     where = ""
     if exc.filename is not None:
         where = printable(str(exc.filename)) + ": "
+    return where + reason(exc)
+
+
+def reason(exc: OSError) -> str:
+    """What went wrong and what to do, without the file (for a caller that names it better)."""
+    what, hint = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc), ""))
     name = errno.errorcode.get(exc.errno or 0)
     code = f" ({name})" if name else ""
-    return f"{where}{reason}{code}" + (f"; {hint}" if hint else "")
+    return f"{what}{code}" + (f"; {hint}" if hint else "")
 
 
 class FaultGroup(click.Group):

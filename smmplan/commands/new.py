@@ -11,6 +11,7 @@ import yaml
 
 from ..cli import CommandError, plan_root
 from ..fields import ID_RE, check_text, did_you_mean, parse_when
+from ..files import leads_outside
 from ..load import load_plan
 from ..model import FORMATS, STATUSES, Plan
 
@@ -152,6 +153,9 @@ def command(ctx: click.Context, title: str, channels: tuple[str, ...], date: str
     path = root / rel
     if path.exists() or path.is_symlink():
         raise CommandError(f"{rel} already exists; not overwriting it")
+    if leads_outside(root, path):
+        raise CommandError(f"{rel}: a folder on the way is a link leading outside the plan; "
+                           "not writing through it")
     text = front_matter(fields) + (caption.strip() + "\n" if caption.strip() else "")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
