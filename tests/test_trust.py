@@ -86,7 +86,8 @@ def active(site: Path) -> list[str]:
 def test_a_python_tag_in_mkdocs_yml_is_refused_and_never_runs(cli, plan: Path,
                                                                tmp_path: Path) -> None:
     marker = tmp_path / "PWNED"
-    append(plan / "mkdocs.yml", f'extra:\n  x: !!python/object/apply:os.system ["touch {marker}"]\n')
+    append(plan / "mkdocs.yml",
+           f'extra:\n  x: !!python/object/apply:os.system ["touch {marker}"]\n')
     assert found(plan, "SMM007") == [
         ("mkdocs.yml", 10, 3, "the tag !!python/object/apply:os.system is refused: smmplan reads "
          "mkdocs.yml with a safe loader and runs nothing a tag names")]
@@ -223,7 +224,8 @@ def test_unsafe_extra_javascript_is_refused(plan: Path) -> None:
     codes = [(c, m.split(" (")[0]) for c in ("SMM007", "SMM010") for *_, m in found(plan, c)]
     assert codes == [("SMM007", "extra_javascript may hold https URLs and paths inside the site "
                       "only"),
-                     ("SMM010", "extra_javascript adds the script javascript:alert(1) to every page"),
+                     ("SMM010", "extra_javascript adds the script javascript:alert(1) to every "
+                      "page"),
                      ("SMM010", "extra_javascript adds the script https://cdn.example/a.js to "
                       "every page")]
 
