@@ -84,7 +84,9 @@ RULES: dict[str, Rule] = {
            "Correct the key at the position shown."),
         _r("SMM008", "unreadable-file", "error",
            "Fires on a file that is not UTF-8, contains a NUL byte, is over 1 MiB, or is a link "
-           "leading outside the plan.",
+           "leading outside the plan; and on a file of the site folder that is not published: a "
+           "link leading nowhere, a FIFO or device, a name that is not UTF-8, HTML or SVG with "
+           "script, or a file at an address the site generates (a warning).",
            "Such a file cannot be read safely; the rest of the plan is still checked.",
            "A caption saved as Windows-1252 from a spreadsheet.",
            "Save the file as UTF-8 text, shrink it, or replace the link by the file itself."),
