@@ -161,12 +161,28 @@ SHALLOW = ("warning: this is a shallow git clone: the feeds' SEQUENCE and DTSTAM
 
 
 def _is_shallow(root: Path) -> bool:
-    try:
-        done = subprocess.run(["git", "-C", str(root), "rev-parse", "--is-shallow-repository"],
-                              capture_output=True, check=False)
-    except OSError:
-        return False
-    return done.stdout.strip() == b"true"
+    """Whether the repository holding ``root`` is a shallow clone: git keeps the cut-off commits
+    in ``<git dir>/shallow``. Read from the file system, without a second git process."""
+    for folder in (root, *root.parents):
+        dot_git = folder / ".git"
+        try:
+            if dot_git.is_dir():
+                git_dir = dot_git
+            elif dot_git.is_file():  # a worktree or submodule: "gitdir: <path>"
+                line = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+                if not line.startswith("gitdir:"):
+                    return False
+                git_dir = (folder / line[len("gitdir:"):].strip()).resolve()
+            else:
+                continue
+            common = git_dir
+            if (git_dir / "commondir").is_file():
+                common = (git_dir / (git_dir / "commondir").read_text(
+                    encoding="utf-8", errors="replace").strip()).resolve()
+            return (common / "shallow").is_file() or (git_dir / "shallow").is_file()
+        except OSError:
+            return False
+    return False
 
 
 def _source_date_epoch(env: Mapping[str, str]) -> int | None:
