@@ -63,13 +63,15 @@ def serve(root: Path, dev_addr: str) -> None:
                 try:
                     current = load()
                 except SiteConfigError as e:
-                    # Abort is a SystemExit: the server prints its message, no traceback
-                    raise Abort(f"{e}\nThe preview keeps the last good site until mkdocs.yml "
-                                "is fixed.") from None
+                    # nothing was rebuilt: the last good site stays served, not a stuck server
+                    log.error(f"{e}\nThe preview keeps the last good site until mkdocs.yml is "
+                              "fixed.")
+                    return
                 current.site_url = serve_url
             try:
                 build(current, serve_url=serve_url)
             except MkDocsException as e:
+                # Abort is a SystemExit: the server prints its message, no traceback
                 raise Abort(f"mkdocs: {e}") from None
 
         server = LiveReloadServer(builder=builder, host=host, port=port, root=site_dir,

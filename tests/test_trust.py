@@ -451,3 +451,50 @@ def test_a_shallow_clone_warns_that_feed_stamps_are_unreliable(plan: Path,
     assert "shallow git clone: the feeds' SEQUENCE and DTSTAMP are unreliable" in done.stderr
     full = smmplan("-C", str(plan), "ical", "--today", TODAY)
     assert "shallow" not in full.stderr
+
+
+def test_serve_survives_mkdocs_yml_broken_mid_edit(plan: Path) -> None:
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = plan.parent / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "smmplan", "-C", str(plan), "serve",
+                                 "--dev-addr", f"127.0.0.1:{port}", "--today", TODAY],
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/kopi/"
+
+    def wait(check: object, seconds: float = 90) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if check():  # type: ignore[operator]
+                return
+            time.sleep(0.3)
+        raise AssertionError(log.read_text(errors="replace")[-2000:])
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                return str(r.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    try:
+        wait(lambda: "Kopi Nusantara plan" in page())
+        config = plan / "mkdocs.yml"
+        good = config.read_text(encoding="utf-8")
+        config.write_text(good.replace("site_name: Kopi Nusantara plan", "site_name: [Kopi"),
+                          encoding="utf-8")
+        wait(lambda: "mkdocs.yml cannot be read: mkdocs.yml:2:9: YAML syntax" in
+             log.read_text(errors="replace"))
+        assert "Kopi Nusantara plan" in page()  # the last good site is still served
+        config.write_text(good.replace("Kopi Nusantara plan", "Kopi Nusantara renewed"),
+                          encoding="utf-8")
+        wait(lambda: "Kopi Nusantara renewed" in page())
+    finally:
+        os.killpg(proc.pid, 15)
+        proc.wait(timeout=30)
+    assert "Traceback" not in log.read_text(errors="replace")
