@@ -143,6 +143,12 @@ class _Reader:
         saved, self.file = self.file, name
         try:
             data = self.convert(node, ()) if node is not None else {}
+        except (YamlError, yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            self._problem(diag("SMM007", f"mkdocs.yml cannot be read: {exc}",
+                               Position(name, line, column)), chain)
+            return None
         finally:
             self.file = saved
         if not isinstance(data, dict):
@@ -218,7 +224,8 @@ class _Reader:
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self._safe.construct_object(key_node) if isinstance(
-                    key_node, yaml.ScalarNode) else None
+                    key_node, yaml.ScalarNode) and key_node.tag.startswith(_STANDARD) and \
+                    "python/" not in key_node.tag else None
                 if not isinstance(key, (str, int, float, bool)) or key is None:
                     self.bad(self.at(path, key_node), "a key must be a plain word")
                     continue

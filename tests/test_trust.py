@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smmplan.check import check_plan
 from smmplan.oserrors import describe
 from smmplan.pages.html import markdown_html
+from smmplan.siteconfig import read_site_config
 
 PLAN = FIXTURES / "site" / "plan"
 TODAY = "2026-11-25"
@@ -498,3 +501,22 @@ def test_serve_survives_mkdocs_yml_broken_mid_edit(plan: Path) -> None:
         os.killpg(proc.pid, 15)
         proc.wait(timeout=30)
     assert "Traceback" not in log.read_text(errors="replace")
+
+
+_YAML_PIECES = ["site_name: x\n", "docs_dir: ", "content\n", "plugins:\n", "  - ", "search\n",
+                "!!python/object/apply:os.system [x]", "!ENV ", "[A, b]", "!relative ",
+                "!!python/name:pymdownx.x", "<<: ", "*a", "&a ", "{", "}", "[", "]", ": ",
+                "\n", "  ", "hooks: ", "extra:\n", "'", '"', "- ", "!!binary ", "1", "?", "~",
+                "!!set ", "!!omap ", "nav:\n", "javascript:x", "../", ".git"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_YAML_PIECES), max_size=30).map("".join))
+def test_any_mkdocs_yml_gives_diagnostics_never_a_traceback(tmp_path_factory, text: str
+                                                            ) -> None:
+    root = tmp_path_factory.mktemp("any")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    site = read_site_config(root)
+    assert all(d.code in ("SMM001", "SMM007", "SMM008", "SMM010") for d in site.diagnostics)
+    if site.parsed and not site.fatal:
+        assert isinstance(site.data, dict)
