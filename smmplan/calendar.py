@@ -111,13 +111,6 @@ class Window:
     end: dt.date
     """Inclusive."""
 
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, dt.date) and self.start <= day <= self.end
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
 
 @lru_cache(maxsize=8192)
 def window_of(day: dt.date, kind: str) -> Window:
