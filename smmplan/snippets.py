@@ -75,14 +75,16 @@ def _names(f: Fields, key: str) -> Fields | None:
     return group
 
 
+def _valid(group: Fields | None) -> list[str]:
+    return [] if group is None else [n for n in group.data if isinstance(n, str)
+                                     and ID_RE.match(n)]
+
+
 def _snippets(f: Fields) -> dict[str, str]:
     group = _names(f, "snippets")
-    if group is None:
-        return {}
     out = {}
-    for name in group.data:
-        if not isinstance(name, str) or not ID_RE.match(name):
-            continue
+    for name in _valid(group):
+        assert group is not None
         value = group.text(name, single_line=False)
         if value is None:
             continue
@@ -98,12 +100,9 @@ def _snippets(f: Fields) -> dict[str, str]:
 
 def _hashtags(f: Fields) -> dict[str, tuple[str, ...]]:
     group = _names(f, "hashtags")
-    if group is None:
-        return {}
     out = {}
-    for name in group.data:
-        if not isinstance(name, str) or not ID_RE.match(name):
-            continue
+    for name in _valid(group):
+        assert group is not None
         tags = group.text_list(name, allow_single=True)
         items = group.sub(name) if isinstance(group.data[name], list) else group
         good = True

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .captiontemplate import Problem
+
 _MARKER = re.compile(r"^[ \t]*<!--[ \t]*for[ \t]*:(?P<list>[^\n]*?)-->[ \t]*$", re.MULTILINE)
 _ITEM = re.compile(r"[^,\s]+")
 
@@ -66,14 +68,6 @@ def caption_for(sections: tuple[Section, ...], channel: str) -> Section:
         if channel in section.ids:
             return section
     return sections[0]
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    code: str
-    message: str
-    offset: int
-    help: str | None = None
 
 
 def problems(sections: tuple[Section, ...], channels: tuple[str, ...]) -> list[Problem]:
