@@ -137,7 +137,7 @@ def captions_of(plan: Plan) -> Captions:
     """The plan's captions, built on first use and kept with the (frozen, so never stale) plan."""
     found = plan.__dict__.get(_KEY)
     if found is None:
-        found = build(plan, getattr(plan, "library", None) or Library())
+        found = build(plan, plan.library or Library())
         object.__setattr__(plan, _KEY, found)
     return found
 

@@ -19,14 +19,7 @@ from typing import Any
 from dateutil import rrule as rr
 
 from .fields import Fields, did_you_mean, kind_of, parse_date
-
-EVERY = ("day", "week", "month", "year")
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-SKIP = ("holidays", "blackout")
-REPEAT_KEYS = ("every", "interval", "on", "count", "until", "skip", "except")
-#: The most occurrences one post may expand to: over ten years of a daily post.
-MAX_OCCURRENCES = 4000
-MAX_INTERVAL = 1000
+from .format.keys import MAX_INTERVAL, MAX_OCCURRENCES, REPEAT, REPEAT_EVERY, REPEAT_SKIP, WEEKDAYS
 
 _FREQ = {"day": rr.DAILY, "week": rr.WEEKLY, "month": rr.MONTHLY, "year": rr.YEARLY}
 _FREQ_NAME = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
@@ -95,10 +88,10 @@ def read_repeat(post: Fields, start: dt.datetime | None) -> Repeat | None:
                      f"except), not {kind_of(raw)}", help="e.g. `repeat: {every: week}`")
         return None
     f = post.sub("repeat")
-    f.unknown_keys(REPEAT_KEYS)
+    f.unknown_keys(REPEAT.names)
     if not f.require("every", "SMM002", " (day, week, month or year)"):
         return None
-    every = f.choice("every", EVERY)
+    every = f.choice("every", REPEAT_EVERY)
     interval = f.integer("interval", minimum=1, maximum=MAX_INTERVAL)
     count = f.integer("count", minimum=1, maximum=MAX_OCCURRENCES)
     until = f.date("until")
@@ -112,7 +105,7 @@ def read_repeat(post: Fields, start: dt.datetime | None) -> Repeat | None:
     weekdays, month_days = _read_on(f, every)
     if weekdays is None or month_days is None:
         return None
-    skip = _read_choices(f, "skip", SKIP)
+    skip = _read_choices(f, "skip", REPEAT_SKIP)
     exceptions = _read_dates(f, "except")
     if skip is None or exceptions is None:
         return None

@@ -20,15 +20,13 @@ from types import MappingProxyType
 
 from jinja2 import TemplateSyntaxError, nodes
 
-from .captiontemplate import Library, environment, is_template
-from .diagnostics import Diagnostic, diag
-from .fields import ID_RE, Fields, did_you_mean, kind_of
-from .files import read_text
-from .model import Position
-from .yamlpos import YamlError, parse
+from ..captiontemplate import Library, environment, is_template
+from ..diagnostics import Diagnostic
+from ..fields import ID_RE, Fields, did_you_mean
+from .keys import SNIPPETS
+from .yamlfile import mapping_doc, read_yaml
 
 SNIPPETS_FILE = "guidelines/snippets.yml"
-SNIPPETS_KEYS = ("snippets", "hashtags")
 _HASHTAG = re.compile(r"^#[^\s#]+$")
 
 
@@ -38,25 +36,12 @@ def load_library(root: Path, out: list[Diagnostic]) -> Library:
     path = root / SNIPPETS_FILE
     if not path.exists() and not path.is_symlink():
         return Library()
-    text, problem = read_text(root, path)
-    if problem:
-        out.append(problem)
-        return Library()
-    assert text is not None
-    try:
-        doc = parse(text)
-    except YamlError as exc:
-        out.append(diag("SMM001", f"YAML syntax: {exc.message}",
-                        Position(SNIPPETS_FILE, exc.line + 1, exc.column + 1)))
-        return Library()
-    if doc.value is None:
+    doc = read_yaml(root, path, out)
+    if doc is None or doc.value is None or \
+            not mapping_doc(doc, SNIPPETS_FILE, "SMM007", out):
         return Library()
     f = Fields(doc, SNIPPETS_FILE, out, bad="SMM007")
-    if not isinstance(doc.value, dict):
-        f.report("SMM007", f"{SNIPPETS_FILE} must be a mapping with `snippets` and `hashtags`, "
-                 f"but holds {kind_of(doc.value)}")
-        return Library()
-    f.unknown_keys(SNIPPETS_KEYS)
+    f.unknown_keys(SNIPPETS.names)
     snippets = _snippets(f)
     hashtags = _hashtags(f)
     _check_references(f, snippets)
