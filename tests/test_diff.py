@@ -32,13 +32,14 @@ def commit(repo: Path, message: str) -> str:
 
 
 def post(id_line: str, title: str, date: str | None, channel: str, pillar: str,
-         status: str = "draft", extra: str = "", caption: str = "Caption.") -> str:
+         status: str = "draft", extra: str = "", caption: str | None = None) -> str:
     lines = ["---"] + ([id_line] if id_line else []) + [f"title: {title}"]
     if date is not None:
         lines.append(f"date: {date}")
     lines += [f"channel: {channel}", f"pillar: {pillar}", f"status: {status}"]
     lines += [line for line in extra.split("\n") if line]
-    return "\n".join([*lines, "---", caption, ""])
+    # each post its own caption: X refuses the same one twice (SMM308)
+    return "\n".join([*lines, "---", caption or f"Caption of {title}.", ""])
 
 
 BASE = {

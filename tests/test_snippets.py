@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from smmplan.diagnostics import Diagnostic
-from smmplan.snippets import load_library
+from smmplan.format.snippets import load_library
 
 
 def load(make_plan: Callable[..., Path], text: str) -> tuple[object, list[str]]:
