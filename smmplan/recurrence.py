@@ -50,25 +50,24 @@ class Repeat:
     def bounded(self) -> bool:
         return self.count is not None or self.until is not None
 
-    def describe(self) -> str:
-        """In words, for pages: ``every 2nd week on Monday, Thursday, 12 times``."""
-        unit = self.every if self.interval == 1 else f"{_ordinal(self.interval)} {self.every}"
-        text = f"every {unit}"
+    def text(self) -> str:
+        """As the plan would write it, on one line: ``every: week · interval: 2 · on: mon, thu``."""
+        parts = [f"every: {self.every}"]
+        if self.interval != 1:
+            parts.append(f"interval: {self.interval}")
         if self.weekdays:
-            text += " on " + ", ".join(_DAY_NAMES[d] for d in self.weekdays)
+            parts.append("on: " + ", ".join(WEEKDAYS[d] for d in self.weekdays))
         if self.month_days:
-            text += " on day " + ", ".join("last" if d == -1 else str(d)
-                                            for d in self.month_days)
+            parts.append("on: " + ", ".join(str(d) for d in self.month_days))
         if self.count is not None:
-            text += f", {self.count} times"
+            parts.append(f"count: {self.count}")
         if self.until is not None:
-            text += f", until {self.until}"
-        return text
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+            parts.append(f"until: {self.until}")
+        if self.skip:
+            parts.append("skip: " + ", ".join(self.skip))
+        if self.exceptions:
+            parts.append("except: " + ", ".join(d.isoformat() for d in self.exceptions))
+        return " · ".join(parts)
 
 
 # --- reading -----------------------------------------------------------------------------------
