@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote
 
 import icalendar
@@ -210,7 +211,8 @@ def vtimezone(plan: Plan) -> bytes:
     # observance's own DTSTART. One observance per onset reads the same in every parser.
     lines = ["BEGIN:VTIMEZONE", "TZID:" + escape_text(plan.settings.timezone)]
     onsets = []
-    for part in zone.subcomponents:
+    observances: list[Any] = list(zone.subcomponents)  # icalendar's values are loosely typed
+    for part in observances:
         dates = [part["DTSTART"].dt]
         rdates = part.get("RDATE", [])
         for rdate in rdates if isinstance(rdates, list) else [rdates]:
