@@ -119,8 +119,9 @@ class Series:
     post: Post
     starts: tuple[dt.datetime, ...]
     """The starts on the calendar, in order."""
-    skipped: tuple[tuple[dt.datetime, str], ...]
-    """Starts left out, with why: ``except``, ``holiday: <name>``, ``blackout: <reason>``."""
+    skipped: tuple[tuple[dt.datetime, str, str], ...]
+    """Starts left out, with why: (start, ``except`` | ``holiday`` | ``blackout``, the holiday's
+    name or the blackout's reason)."""
     through: dt.date | None
     """The last day expanded for a repeat without an end (the horizon); None when it has one."""
     truncated: bool
@@ -376,7 +377,7 @@ def _series(settings: Settings, post: Post, through: dt.date) -> Series:
         if reason is None:
             kept.append(when)
         else:
-            skipped.append((when, reason))
+            skipped.append((when, *reason))
     days = {w.date() for w in expansion.starts}
     last = expansion.starts[-1].date() if expansion.starts else start.date()
     # an `except` day past the expanded end of an open repeat may still be an occurrence

@@ -98,6 +98,8 @@ _EN: dict[str, str] = {
                         "without an end",
     "captions_per_channel": "Captions per channel", "other_channels": "other channels",
     "no_occurrence": "No occurrence left.",
+    "skip_except": "left out (except)", "skip_holiday": "national holiday",
+    "skip_blackout": "blackout date",
 }
 
 _ID: dict[str, str] = {
@@ -196,6 +198,8 @@ _ID: dict[str, str] = {
                         "tanpa akhir",
     "captions_per_channel": "Caption per kanal", "other_channels": "kanal lainnya",
     "no_occurrence": "Tidak ada jadwal tayang tersisa.",
+    "skip_except": "dikecualikan (except)", "skip_holiday": "libur nasional",
+    "skip_blackout": "tanggal blackout",
 }
 
 _ALL: Mapping[str, Mapping[str, str]] = {"en": _EN, "id": _ID}

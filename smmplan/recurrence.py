@@ -267,19 +267,20 @@ def expand(rep: Repeat, start: dt.datetime, horizon: dt.date) -> Expansion:
 Reason = Callable[[dt.date], str | None]
 
 
-def left_out(rep: Repeat, day: dt.date, holiday: Reason, blackout: Reason) -> str | None:
-    """Why the occurrence on ``day`` is left out (``except``, a holiday's name, a blackout's
-    reason), or None when it stands."""
+def left_out(rep: Repeat, day: dt.date, holiday: Reason, blackout: Reason
+             ) -> tuple[str, str] | None:
+    """Why the occurrence on ``day`` is left out, as (``except``, ``""``), (``holiday``, its
+    name) or (``blackout``, its reason); None when it stands."""
     if day in rep.exceptions:
-        return "except"
+        return "except", ""
     if "holidays" in rep.skip:
         name = holiday(day)
         if name:
-            return f"holiday: {name}"
+            return "holiday", name
     if "blackout" in rep.skip:
         reason = blackout(day)
         if reason is not None:
-            return f"blackout: {reason}" if reason else "blackout"
+            return "blackout", reason
     return None
 
 

@@ -217,7 +217,7 @@ def test_one_event_per_post_and_channel_with_rrule_and_exdate(site: Path) -> Non
 def test_post_page_lists_upcoming_and_skipped(site: Path) -> None:
     page = (site / "posts" / "holiday-skip" / "index.html").read_text(encoding="utf-8")
     assert "every: week · count: 3 · skip: holidays" in page
-    assert re.search(r"Mon 2027-05-31</a> — holiday: Memorial Day", page)
+    assert re.search(r"Mon 2027-05-31</a> — national holiday: Memorial Day", page)
     page = (site / "posts" / "open-ended" / "index.html").read_text(encoding="utf-8")
     assert "shown through 2027-11-30" in page
     assert page.count("Fri 2027-1") == 5

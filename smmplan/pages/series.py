@@ -42,8 +42,9 @@ def occurrences(ctx: Context, post_id: str, link_to: Linker) -> str | None:
         lines.append(f'<p class="smm-note">{h(lab["expanded_through"].format(day=series.through))}'
                      "</p>")
     if series.skipped:
-        rows = "".join(f"<li>{_when(ctx, s, link_to)} — {h(why)}</li>"
-                       for s, why in series.skipped)
+        rows = "".join(f"<li>{_when(ctx, s, link_to)} — {h(lab['skip_' + kind])}"
+                       + (f": {h(detail)}" if detail else "") + "</li>"
+                       for s, kind, detail in series.skipped)
         lines.append(f"<p><strong>{h(lab['left_out'])}</strong>:</p><ul>{rows}</ul>")
     return "".join(lines)
 

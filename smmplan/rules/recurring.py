@@ -17,7 +17,8 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     for series in calendar_of(plan).series.values():
         post = series.post
         if not series.starts:
-            left = "; ".join(f"{when.date()} {why}" for when, why in series.skipped[:5])
+            left = "; ".join(f"{when.date()} {kind}{': ' + detail if detail else ''}"
+                             for when, kind, detail in series.skipped[:5])
             yield diag("SMM003", "'repeat' leaves no occurrence: every one is left out "
                        f"({left}{', ...' if len(series.skipped) > 5 else ''})",
                        post.at("repeat"), post=post.id,
