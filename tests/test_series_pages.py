@@ -54,7 +54,7 @@ Hujan pertama bulan ini turun tepat saat kami menyangrai lot Gayo yang baru. Aro
 <!-- for: x -->
 Lot Gayo baru: cokelat, kayu manis, sedikit jeruk. Tersedia minggu depan. #KopiSenja
 """,
-}
+}  # noqa: E501 (a caption is one long line)
 PAGES = {"gajian": "/posts/gajian/", "varian": "/posts/varian/"}
 
 
@@ -90,7 +90,8 @@ def test_golden_pages_say_what_they_must() -> None:
     assert "Pesan lewat tautan di bio." in gajian and "{{" not in gajian
     varian = (GOLDEN / "varian.en.md").read_text(encoding="utf-8")
     assert varian.count('class="smm-variant"') == 2
-    assert re.search(r'title="X">X</span> <span class="smm-count">\d+ / 280</span> weighted', varian)
+    assert re.search(r'title="X">X</span> <span class="smm-count">\d+ / 280</span> weighted',
+                     varian)
     assert re.search(r'title="Instagram">IG</span> <span class="smm-count">\d+ / 2200</span>',
                      varian)
     assert "Lot Gayo baru" in varian and "&lt;!-- for" not in varian
