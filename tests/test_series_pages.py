@@ -47,14 +47,18 @@ date: 2026-12-02 09:00
 channel: [instagram, x]
 pillar: soft-sell
 ---
-Hujan pertama bulan ini turun tepat saat kami menyangrai lot Gayo yang baru. Aromanya memenuhi kedai: cokelat, kayu manis, sedikit jeruk. Kami menyimpannya seminggu sebelum dijual supaya rasanya tenang. {{ snippet("bio") }}
+LONG_LINE
 
 #KopiSenja #MusimHujan
 
 <!-- for: x -->
 Lot Gayo baru: cokelat, kayu manis, sedikit jeruk. Tersedia minggu depan. #KopiSenja
 """,
-}  # noqa: E501 (a caption is one long line)
+}
+POSTS["content/posts/varian.md"] = POSTS["content/posts/varian.md"].replace("LONG_LINE", (
+    "Hujan pertama bulan ini turun tepat saat kami menyangrai lot Gayo yang baru. Aromanya "
+    "memenuhi kedai: cokelat, kayu manis, sedikit jeruk. Kami menyimpannya seminggu sebelum "
+    'dijual supaya rasanya tenang. {{ snippet("bio") }}'))
 PAGES = {"gajian": "/posts/gajian/", "varian": "/posts/varian/"}
 
 
