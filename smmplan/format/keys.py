@@ -41,13 +41,13 @@ def rule_names() -> tuple[str, ...]:
 class Type:
     """A kind of value: how the loader reads it (``name``, see :mod:`.read`) and its JSON Schema.
 
-    ``schema`` is the fragment for one value; ``single`` marks types the loader also accepts as
-    a single item instead of a list of one.
+    ``schema`` is the fragment for one value.
     """
 
     name: str
     schema: Mapping[str, Any]
-    single: bool = False
+    empty: Any = None
+    """The value of a key of this type that is left out and has no default."""
 
 
 def _one_or_many(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -61,8 +61,8 @@ _COUNT = {"type": "integer", "minimum": 0}
 TEXT = Type("text", _TEXT)
 LONG_TEXT = Type("long_text", _TEXT)
 ID = Type("id", _ID)
-IDS = Type("ids", _one_or_many(_ID))
-TEXTS = Type("texts", _one_or_many(_TEXT))
+IDS = Type("ids", _one_or_many(_ID), ())
+TEXTS = Type("texts", _one_or_many(_TEXT), ())
 DATE = Type("date", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
                      "description": "YYYY-MM-DD"})
 WHEN = Type("when", {
@@ -98,7 +98,7 @@ RANGE = Type("range", {
 })
 BOOL = Type("bool", {"type": "boolean"})
 CHOICE = Type("choice", {})
-CHOICES = Type("choices", {})
+CHOICES = Type("choices", {}, ())
 """A list of choices; with ``single`` a single one is accepted too."""
 URL = Type("url", {"type": "string", "pattern": URL_PATTERN})
 FREE = Type("free", {"type": "object"})

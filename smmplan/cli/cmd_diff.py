@@ -6,9 +6,9 @@ import datetime as dt
 
 import click
 
-from ..cli import CommandError, plan_root, today_option
 from ..diff import RevisionError, diff_revisions
 from ..render.diff import markdown
+from .app import CommandError, plan_root, today_option
 
 
 @click.command(name="diff")
