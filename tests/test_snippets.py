@@ -30,6 +30,11 @@ def test_loads(make_plan: Callable[..., Path]) -> None:
     assert dict(lib.hashtags) == {"kopi": ("#KopiSenja", "#NgopiDulu"), "one": ("#Satu",)}  # type: ignore[attr-defined]
 
 
+def test_hashtags_alone(make_plan: Callable[..., Path]) -> None:
+    lib, found = load(make_plan, 'hashtags:\n  kopi: ["#KopiSenja"]\n')
+    assert found == [] and dict(lib.hashtags) == {"kopi": ("#KopiSenja",)}  # type: ignore[attr-defined]
+
+
 def test_absent_file_is_empty(make_plan: Callable[..., Path]) -> None:
     out: list[Diagnostic] = []
     lib = load_library(make_plan({}), out)

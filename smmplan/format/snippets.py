@@ -116,6 +116,8 @@ def _references(text: str) -> list[str]:
 def _check_references(f: Fields, snippets: dict[str, str]) -> None:
     """Unknown snippets named by a snippet (SMM006) and snippets that include themselves
     (SMM009), reported once here; a caption using such a snippet gets its own problem too."""
+    if not snippets:
+        return
     group = f.sub("snippets")
     refs = {name: _references(text) for name, text in snippets.items()}
     for name, called in refs.items():
