@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import recurring_ical_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smmplan.diagnostics import Diagnostic
 from smmplan.fields import Fields
@@ -196,3 +198,47 @@ def test_rrule_expands_like_recurring_ical_events(rep: Repeat, start: dt.datetim
     else:
         assert [t.astimezone(dt.UTC) for t in theirs] == [s.astimezone(dt.UTC) for s in ours]
         assert {t.strftime("%H:%M") for t in theirs} == {start.strftime("%H:%M")}
+
+
+# --- whole plans: bad input is a diagnostic, never a traceback or a hang -------------------------
+
+def test_a_twenty_year_daily_repeat_is_bounded(make_plan, cli) -> None:  # type: ignore[no-untyped-def]
+    root = make_plan({"content/posts/daily.md": "---\ntitle: Daily\ndate: 2027-01-04 07:30\n"
+                      "channel: instagram\npillar: education\n"
+                      "repeat: {every: day, until: 2046-12-31}\n---\nSetiap hari.\n"})
+    began = time.perf_counter()
+    result = cli("-C", str(root), "check", "--no-show-source", "--today", "2026-12-01",
+                 "--format", "json")
+    assert time.perf_counter() - began < 20
+    import json
+
+    found = [(d["line"], d["column"], d["code"], d["message"])
+             for d in json.loads(result.output)["diagnostics"] if d["code"] == "SMM003"]
+    assert found == [(6, 29, "SMM003", f"'repeat.until' yields more than {MAX_OCCURRENCES:,} "
+                      f"occurrences; only the first {MAX_OCCURRENCES:,} are planned")]
+
+
+REPEAT_VALUES = st.one_of(
+    st.none(), st.booleans(), st.integers(-50, 50), st.text(max_size=8),
+    st.sampled_from(["day", "week", "month", "year", "mon", "fri", "2027-02-11", "2026-12-31",
+                     "holidays", "blackout", "-1", "31"]),
+    st.lists(st.one_of(st.integers(-40, 40), st.sampled_from(["mon", "sun", "funday",
+                                                               "2027-01-05"])), max_size=4))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(st.sampled_from(["every", "interval", "on", "count", "until", "skip",
+                                        "except", "evry"]), REPEAT_VALUES, max_size=7),
+       st.sampled_from([dt.datetime(2027, 1, 31, 7, 30, tzinfo=NY),
+                        dt.datetime(2027, 3, 14, 3, 30, tzinfo=NY),
+                        dt.datetime(2028, 2, 29, tzinfo=JKT)]))
+def test_any_repeat_reads_and_expands_without_error(raw: dict[str, object],
+                                                    start: dt.datetime) -> None:
+    import yaml
+
+    rep, _ = read(yaml.safe_dump({"repeat": raw}, default_flow_style=False), start)
+    if rep is not None:
+        got = expand(rep, start, dt.date(2031, 1, 1))
+        assert got.starts and got.starts[0] == start  # `date` is always the first occurrence
+        assert len(got.starts) <= MAX_OCCURRENCES
+        rrule_value(rep, start, False)
