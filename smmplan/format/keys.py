@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..durations import duration_text
 from ..platforms import PLATFORMS
 from ..ruletable import RULES
 
@@ -163,11 +164,7 @@ def _shown(value: Any) -> Any:
     if isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, dt.timedelta):
-        days, rest = divmod(int(value.total_seconds()), 86400)
-        hours, rest = divmod(rest, 3600)
-        text = (f"{days}d" if days else "") + (f"{hours}h" if hours else "") + \
-            (f"{rest // 60}m" if rest else "")
-        return text or "0m"
+        return duration_text(value)
     return None
 
 

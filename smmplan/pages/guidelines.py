@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..rules.frequency import duration
+from ..durations import duration_text
 from ..ruletable import RULES, summary
 from .context import Context
 from .groups import _range
@@ -22,8 +22,8 @@ def guidelines_page(ctx: Context) -> str:
     settings = [
         (lab["timezone"], h(s.timezone)), (lab["holidays"], h(s.holidays or lab["none"])),
         (lab["language"], h(s.language)), (lab["event_minutes"], h(s.event_minutes)),
-        (lab["approve_before"], h(duration(s.workflow.approve_before))),
-        (lab["persona_review"], h(duration(s.workflow.persona_review))),
+        (lab["approve_before"], h(duration_text(s.workflow.approve_before))),
+        (lab["persona_review"], h(duration_text(s.workflow.persona_review))),
     ]
     blocks += [heading(lab["settings"], "settings"),
                block(table([h(lab["name"]), h(lab["settings"])],
@@ -39,7 +39,7 @@ def guidelines_page(ctx: Context) -> str:
                              pillar_rows))]
     channel_rows = [[ctx.channel_mark(cid) + " " + h(ch.name), h(ch.platform),
                      _range(ch.per_day), _range(ch.per_week),
-                     h(duration(ch.min_gap)) if ch.min_gap else none,
+                     h(duration_text(ch.min_gap)) if ch.min_gap else none,
                      h(", ".join(ch.best_formats)) or none]
                     for cid, ch in sorted(s.channels.items())]
     blocks += [heading(lab["channels"], "channels"),

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from ..calendar import Occurrence, calendar_of
 from ..captions import Captions, captions_of
 from ..diagnostics import Diagnostic, diag
+from ..durations import duration_text
 from ..model import Channel, Plan
-from .frequency import duration
 
 #: ``duplicate_within`` of a platform when its channel sets none.
 DEFAULT_WITHIN = {"x": dt.timedelta(days=30)}
@@ -57,15 +57,15 @@ def _channel(channel: Channel, window: dt.timedelta, occurrences: tuple[Occurren
         if pair in reported:
             continue
         reported.add(pair)
-        gap = duration(occ.instant - before.instant)
+        gap = duration_text(occ.instant - before.instant)
         if before.post.id == occ.post.id:
             message = (f"{channel.id}: the caption repeats after {gap} ({before.day} and "
-                       f"{occ.day}), within duplicate_within {duration(window)}")
+                       f"{occ.day}), within duplicate_within {duration_text(window)}")
             at = occ.post.at("repeat")
             fix = "repeat less often than duplicate_within, or vary the caption per channel"
         else:
             message = (f"{channel.id}: the same caption as '{before.post.id}' ({before.day}) "
-                       f"{gap} later on {occ.day}, within duplicate_within {duration(window)}")
+                       f"{gap} later on {occ.day}, within duplicate_within {duration_text(window)}")
             at = cap.at(0)
             fix = (f"rewrite the caption, or give {channel.id} a variant "
                    f"(<!-- for: {channel.id} -->)")

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from ..calendar import Calendar, Slot, calendar_of
 from ..diagnostics import Diagnostic, diag
+from ..durations import duration_text
 from ..model import APPROVED_STATUSES, Blackout, Plan, Position, Post
-from .frequency import duration
 
 #: pillar id that SMM406 watches on national holidays
 HARD_SELL = "hard-sell"
@@ -73,7 +73,7 @@ def _deadlines(plan: Plan, slot: Slot, today: dt.date, due: set[str]) -> Iterato
             if recurring:
                 due.add(post.id + "/401")
             yield diag("SMM401", f"due {slot.day}{when} and still {post.status}: approve by "
-                       f"{approve} (approve_before {duration(ahead)})"
+                       f"{approve} (approve_before {duration_text(ahead)})"
                        + (" (first occurrence due)" if recurring else ""), at,
                        post=post.id, help="an editor sets status: approved after review")
     if slot.day < today and post.status != "published":
@@ -133,5 +133,5 @@ def _personas(plan: Plan, today: dt.date) -> Iterator[Diagnostic]:
         elif today - persona.last_reviewed > every:
             days = (today - persona.last_reviewed).days
             yield diag("SMM404", f"persona '{pid}' was last reviewed {days} days ago "
-                       f"(persona_review {duration(every)})", persona.at("last_reviewed"),
+                       f"(persona_review {duration_text(every)})", persona.at("last_reviewed"),
                        help=f"review the persona and set `last_reviewed: {today}`")
