@@ -4,18 +4,21 @@ Rules, pages, feeds, the report and the diff all read the plan through a :class:
 they agree on which posts are on the calendar, on which local day and in which window, which
 days are holidays, and how a share is rounded for display.
 
-- A :class:`Slot` is a post at one start: one per dated post that is not an idea. It is what a
-  month grid shows and what the workflow rules judge.
+- A :class:`Slot` is a post at one start: one per dated post that is not an idea, and one per
+  occurrence of a recurring post (SPEC §5.1). It is what a month grid shows and what the
+  workflow rules judge.
 - An :class:`Occurrence` is a slot on one channel: one per slot and each of its post's known
   channels, named twice or not. It is what frequency and mix rules count and what a feed event
-  is. Recurring posts (SPEC §5.1) will expand in :func:`_starts` into several starts of one post;
-  whatever places posts on days (rules, grids, group pages, feeds, report, diff weeks) already
-  reads slots and occurrences, not ``post.start``.
+  is (a recurring post's feed event is one per channel, carrying its rule).
+- A :class:`Series` is a recurring post's expansion: its starts on the calendar and the ones
+  left out, with why (:func:`_series`, the one place recurrence expands). Whatever places
+  posts on days (rules, grids, group pages, feeds, report, diff weeks) reads slots and
+  occurrences, not ``post.start``.
 - Days, ISO weeks, months and quarters are those of the plan timezone (:func:`window_of`).
 - Shares are exact fractions (:func:`share`, :func:`exact`) and are rounded for display once,
   half up (:func:`percent`, :func:`rounded`): 1 of 8 is ``13%`` everywhere.
 
-    cal = calendar_of(plan)            # built once per plan, then kept with it
+    cal = calendar_of(plan, today)     # built once per plan, then kept with it
     for occ in cal.by_channel["x"]:    # counting occurrences on x, in time order
         window_of(occ.day, "week").label   # "2026-W49"
     cal.holiday(dt.date(2026, 12, 25)) # "Hari Raya Natal" (plan language), or None
