@@ -132,6 +132,9 @@ class Series:
     """The repeat yields more than :data:`~smmplan.format.keys.MAX_OCCURRENCES` starts."""
     unmatched: tuple[dt.date, ...]
     """``except`` days that are not occurrences of the repeat."""
+    later: tuple[dt.datetime, ...] = ()
+    """For a repeat without an end: starts left out in the :data:`FEED_REACH` after the horizon.
+    The site stops at the horizon, but the feed's rule goes on: its EXDATEs must too."""
 
 
 @dataclass(frozen=True)
@@ -347,6 +350,9 @@ class Calendar:
 
 #: How far ahead repeats without an end are expanded, unless rules.yml sets ``horizon``.
 DEFAULT_HORIZON = dt.timedelta(days=90)
+#: How far past the horizon a feed leaves out the holidays, blackouts and ``except`` days of a
+#: repeat without an end (a calendar app shows its rule for ever).
+FEED_REACH = dt.timedelta(days=2 * 366)
 
 
 def horizon_end(plan: Plan, today: dt.date | None) -> dt.date:
@@ -382,13 +388,17 @@ def _series(settings: Settings, post: Post, through: dt.date) -> Series:
             kept.append(when)
         else:
             skipped.append((when, *reason))
+    later: tuple[dt.datetime, ...] = ()
+    if not rep.bounded and not expansion.truncated and (rep.skip or rep.exceptions):
+        beyond = expand(rep, start, through + FEED_REACH).starts[len(expansion.starts):]
+        later = tuple(w for w in beyond if left_out(rep, w.date(), holiday, blackouts.get))
     days = {w.date() for w in expansion.starts}
     last = expansion.starts[-1].date() if expansion.starts else start.date()
     # an `except` day past the expanded end of an open repeat may still be an occurrence
     unmatched = tuple(d for d in rep.exceptions if d not in days
                       and not (d > last and (not rep.bounded or expansion.truncated)))
     return Series(post, tuple(kept), tuple(skipped), None if rep.bounded else through,
-                  expansion.truncated, unmatched)
+                  expansion.truncated, unmatched, later)
 
 
 def calendar_of(plan: Plan, today: dt.date | None = None) -> Calendar:

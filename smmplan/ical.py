@@ -284,7 +284,7 @@ def _recurrence(plan: Plan, series: Series, rep: Repeat, first: dt.datetime, all
                 ) -> list[str]:
     """DTSTART (the first occurrence of the rule, left out or not), its length, RRULE, EXDATE."""
     rule = "RRULE:" + rrule_value(rep, first, all_day)
-    left = [when for when, _, _ in series.skipped]
+    left = [when for when, _, _ in series.skipped] + list(series.later)
     if all_day:
         out = ["DTSTART;VALUE=DATE:" + f"{first:%Y%m%d}",
                "DTEND;VALUE=DATE:" + f"{first + dt.timedelta(days=1):%Y%m%d}", rule]
