@@ -259,9 +259,15 @@ def expand(rep: Repeat, start: dt.datetime, horizon: dt.date) -> Expansion:
     found = list(islice(_rule(rep, first, until), MAX_OCCURRENCES + 1))
     truncated = len(found) > MAX_OCCURRENCES
     # fold=0: a wall-clock time the clocks skip or repeat takes the offset in force before the
-    # change, as RFC 5545 §3.3.5 asks of calendars expanding the feed's rule.
-    return Expansion(tuple(when.replace(tzinfo=tz) for when in found[:MAX_OCCURRENCES]),
+    # change, as RFC 5545 §3.3.5 asks of calendars expanding the feed's rule; one the clocks
+    # skip (02:30 on the night they go forward) is then shown as the time it falls at (03:30).
+    return Expansion(tuple(_real(when.replace(tzinfo=tz)) for when in found[:MAX_OCCURRENCES]),
                      truncated)
+
+
+def _real(when: dt.datetime) -> dt.datetime:
+    again = when.astimezone(dt.UTC).astimezone(when.tzinfo)
+    return when if again.replace(tzinfo=None) == when.replace(tzinfo=None) else again
 
 
 Reason = Callable[[dt.date], str | None]

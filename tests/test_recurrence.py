@@ -242,3 +242,25 @@ def test_any_repeat_reads_and_expands_without_error(raw: dict[str, object],
         assert got.starts and got.starts[0] == start  # `date` is always the first occurrence
         assert len(got.starts) <= MAX_OCCURRENCES
         rrule_value(rep, start, False)
+
+
+def test_a_time_the_clocks_skip_falls_where_calendars_put_it() -> None:
+    # 02:30 does not exist in New York on 2027-03-14: RFC 5545 takes the offset before the gap
+    start = dt.datetime(2027, 3, 13, 2, 30, tzinfo=NY)
+    rep = Repeat("day", count=3)
+    ours = expand(rep, start, dt.date(2028, 1, 1)).starts
+    assert local(ours) == ["2027-03-13 02:30 -0500", "2027-03-14 03:30 -0400",
+                           "2027-03-15 02:30 -0400"]
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//test//")
+    cal.add("version", "2.0")
+    event = icalendar.Event()
+    event.add("uid", "x")
+    event.add("dtstart", start)
+    event.add("rrule", icalendar.vRecur.from_ical(rrule_value(rep, start, False)))
+    cal.add_component(event)
+    cal.add_missing_timezones()
+    theirs = [e["DTSTART"].dt for e in recurring_ical_events.of(
+        icalendar.Calendar.from_ical(cal.to_ical())).between(dt.date(2027, 3, 1),
+                                                           dt.date(2027, 4, 1))]
+    assert [t.astimezone(dt.UTC) for t in theirs] == [s.astimezone(dt.UTC) for s in ours]
