@@ -198,3 +198,5 @@ def rule(code: str | None) -> None:
 # Commands that live in their own modules, each exposing ``command``.
 for _name in ("report", "build", "serve", "ical", "new", "init", "diff", "schema"):
     main.add_command(importlib.import_module(f"smmplan.commands.{_name}").command)
+for _command in importlib.import_module("smmplan.commands.exchange").COMMANDS:
+    main.add_command(_command)

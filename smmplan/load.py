@@ -602,12 +602,16 @@ def _caption(body: str, first_line: int) -> tuple[str, int]:
 
 def _front_matter_file(root: Path, path: Path, out: list[Diagnostic], what: str
                        ) -> tuple[Fields, str, int] | None:
-    name = rel(root, path)
     text, problem = read_text(root, path, walked=True)
     if problem:
         out.append(problem)
         return None
     assert text is not None
+    return _front_matter_text(text, rel(root, path), out, what)
+
+
+def _front_matter_text(text: str, name: str, out: list[Diagnostic], what: str
+                       ) -> tuple[Fields, str, int] | None:
     parts = split_front_matter(text)
     if isinstance(parts, str):
         code = "SMM001" if "never closed" in parts else "SMM002"
@@ -681,9 +685,23 @@ def _load_posts(root: Path, settings: Settings, out: list[Diagnostic]) -> list[P
     return list(posts.values())
 
 
+def load_post_text(text: str, name: str, settings: Settings) -> tuple[Post | None,
+                                                                    list[Diagnostic]]:
+    """The post that file ``name`` holding ``text`` would be, and the diagnostics of loading it:
+    the same checks as :func:`load_plan`, without the disk (``smmplan import`` checks each row
+    with it before writing, so an import never writes a post that ``check`` rejects)."""
+    out: list[Diagnostic] = []
+    return _post_from(_front_matter_text(text, name, out, "a post"),
+                      Path(name), settings, out), out
+
+
 def _load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
                ) -> Post | None:
-    loaded = _front_matter_file(root, path, out, "a post")
+    return _post_from(_front_matter_file(root, path, out, "a post"), path, settings, out)
+
+
+def _post_from(loaded: tuple[Fields, str, int] | None, path: Path, settings: Settings,
+               out: list[Diagnostic]) -> Post | None:
     if loaded is None:
         return None
     f, caption, caption_line = loaded

@@ -1,0 +1,117 @@
+"""The plan -> an export (SPEC §6.2): ``csv`` that ``import`` reads back, ``json`` of the dated
+occurrences, and the schedulers' bulk-upload files of :mod:`.schedulers`.
+
+Every export is a pure function of the plan, the selection and the moment it is made for, so
+the same plan gives byte-identical files. CSV is written as UTF-8 with a BOM (without it Excel
+reads UTF-8 as the "ANSI" code page and breaks every emoji and accented letter) and CRLF record
+ends (RFC 4180), with formula-looking cells escaped (:func:`.cells.escape`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic
+from ..model import Plan, Post
+from . import cells, schedulers
+from .columns import COLUMNS
+from .occurrences import Occurrence, Selection, occurrences, selected_posts
+
+BOM = "\ufeff"
+#: The columns ``export csv`` writes: every column import reads, the time inside the date.
+CSV_FIELDS = tuple(c.field for c in COLUMNS if c.field != "time")
+
+
+@dataclass(frozen=True)
+class Export:
+    data: bytes
+    diagnostics: tuple[Diagnostic, ...]
+    """Posts the target cannot take, each named; they are not in ``data``."""
+    items: int
+    """Rows (or occurrences) written."""
+
+
+def when_cell(post: Post) -> str:
+    """The date cell of a post: ``YYYY-MM-DD HH:MM[:SS]`` in the plan timezone, or the day."""
+    if post.start is None:
+        return ""
+    if post.all_day:
+        return post.start.date().isoformat()
+    return post.start.strftime("%Y-%m-%d %H:%M" + (":%S" if post.start.second else ""))
+
+
+def _csv_row(post: Post) -> list[str]:
+    values: dict[str, str] = {
+        "id": post.id, "title": post.title, "date": when_cell(post),
+        "channel": ", ".join(post.channels), "pillar": post.pillar, "status": post.status,
+        "format": post.format or "", "personas": cells.join_list(post.personas),
+        "campaign": post.campaign or "", "author": post.author or "",
+        "editor": post.editor or "", "tags": cells.join_list(post.tags),
+        "link": post.link or "", "media": cells.join_list(post.media),
+        "caption": post.caption,
+    }
+    return [cells.escape(values[f]) for f in CSV_FIELDS]
+
+
+def write_csv(rows: Sequence[Sequence[str]], *, bom: bool) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerows(rows)
+    return ((BOM if bom else "") + buf.getvalue()).encode("utf-8")
+
+
+def export_csv(plan: Plan, selection: Selection, now: dt.datetime) -> Export:
+    posts = selected_posts(plan, selection)
+    header = [next(c.headers[0] for c in COLUMNS if c.field == f) for f in CSV_FIELDS]
+    return Export(write_csv([header, *(_csv_row(p) for p in posts)], bom=True), (), len(posts))
+
+
+def export_json(plan: Plan, selection: Selection, now: dt.datetime) -> Export:
+    found = occurrences(plan, selection)
+    data = {
+        "version": 1,
+        "timezone": plan.settings.timezone,
+        "occurrences": [_json_item(plan, o) for o in found],
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return Export(text.encode("utf-8"), (), len(found))
+
+
+def _json_item(plan: Plan, o: Occurrence) -> dict[str, object]:
+    p = o.post
+    channels = plan.settings.channels
+    return {
+        "post": p.id, "path": p.path, "title": p.title,
+        "date": o.start.date().isoformat() if o.all_day else o.start.isoformat(),
+        "all_day": o.all_day, "status": p.status, "pillar": p.pillar, "format": p.format,
+        "personas": list(p.personas), "campaign": p.campaign, "author": p.author,
+        "editor": p.editor, "tags": list(p.tags), "link": p.link, "media": list(p.media),
+        "channels": [{"channel": c, "platform": channels[c].platform if c in channels else None,
+                      "caption": caption} for c, caption in o.captions.items()],
+    }
+
+
+Exporter = Callable[[Plan, Selection, dt.datetime], Export]
+
+
+def _scheduler(name: str) -> Exporter:
+    target = schedulers.SCHEDULERS[name]
+
+    def run(plan: Plan, selection: Selection, now: dt.datetime) -> Export:
+        rows, found = schedulers.rows(target, plan, occurrences(plan, selection), now)
+        body = [[h for h, _ in target.columns]] if target.header else []
+        return Export(write_csv(body + rows, bom=False), tuple(found), len(rows))
+
+    return run
+
+
+FORMATS: dict[str, Exporter] = {
+    "csv": export_csv,
+    "json": export_json,
+    **{name: _scheduler(name) for name in schedulers.SCHEDULERS},
+}

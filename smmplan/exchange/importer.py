@@ -1,0 +1,381 @@
+"""Rows of a spreadsheet calendar -> post files (SPEC §6.1), planned in memory, written apart.
+
+Each row becomes the text of a post file, which is then loaded with the plan's own post loader
+(:func:`smmplan.load.load_post_text`): a row is only planned when the loader takes it without an
+error, so an import never writes a post that ``check`` rejects for its format. The loader's
+diagnostics are moved from the post file's lines to the CSV cell they came from.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..commands.new import slug
+from ..diagnostics import Diagnostic, diag
+from ..fields import ID_RE, default_id, did_you_mean
+from ..files import inside
+from ..load import load_post_text
+from ..model import FORMATS, STATUSES, Plan, Position, Post
+from . import cells
+from .columns import Layout, layout
+from .table import Row, Table
+
+#: Front-matter keys in the order import writes them (``new`` writes the same order).
+KEYS = ("id", "title", "date", "channel", "pillar", "status", "format", "personas", "campaign",
+        "author", "editor", "tags", "link", "media")
+#: Short forms teams write for platforms (SPEC §6.1), beside platform and channel names.
+SHORT_FORMS = {"ig": "instagram", "insta": "instagram", "fb": "facebook", "li": "linkedin",
+               "tw": "x", "twitter": "x", "tt": "tiktok", "yt": "youtube",
+               "x (twitter)": "x", "twitter/x": "x"}
+#: Status words of Indonesian sheets.
+STATUS_WORDS = {"ide": "idea", "draf": "draft", "konsep": "draft", "tinjau": "review",
+                "ditinjau": "review", "disetujui": "approved", "setuju": "approved",
+                "terjadwal": "scheduled", "dijadwalkan": "scheduled", "tayang": "published",
+                "terbit": "published", "sudah tayang": "published", "batal": "cancelled",
+                "dibatalkan": "cancelled", "canceled": "cancelled"}
+FORMAT_WORDS = {"foto": "photo", "gambar": "photo", "image": "photo", "teks": "text",
+                "reels": "reel", "karosel": "carousel", "stories": "story", "tautan": "link",
+                "siaran langsung": "live", "polling": "poll", "kuis": "poll"}
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A post file import would create."""
+
+    path: str
+    """Relative to the plan root, ``/``-separated."""
+    text: str
+    post: Post
+    line: int
+    """The CSV line of its row."""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    planned: tuple[Planned, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    rows: int
+    """Data rows read (blank rows not counted)."""
+
+
+def plan_import(table: Table, plan: Plan, mapping: Mapping[str, str],
+                read_diagnostics: Sequence[Diagnostic] = ()) -> ImportResult:
+    """What importing ``table`` into ``plan`` would create, and every problem of every row."""
+    out = list(read_diagnostics)
+    if not table.rows:
+        if not any(d.severity == "error" for d in out):
+            out.append(diag("SMM002", "the file is empty: its first line must name the columns "
+                            "(title, date, channel, pillar, caption, ...)", Position(table.name),
+                            help="export the sheet again with its header row"))
+        return ImportResult((), tuple(sorted(out, key=Diagnostic.sort_key)), 0)
+    found = layout(table, mapping, out)
+    assert found is not None
+    data = [r for r in table.rows if r.line > found.header.line]
+    planned: list[Planned] = []
+    if not found.missing:
+        rows = _Rows(table, found, plan, out)
+        for row in data:
+            one = rows.build(row)
+            if one is not None:
+                planned.append(one)
+    out.sort(key=Diagnostic.sort_key)
+    return ImportResult(tuple(planned), tuple(out), len(data))
+
+
+class _Rows:
+    """What every row is checked against: the plan's definitions, and the rows before it."""
+
+    def __init__(self, table: Table, found: Layout, plan: Plan, out: list[Diagnostic]) -> None:
+        self.table, self.layout, self.plan, self.out = table, found, plan, out
+        settings = plan.settings
+        self.channels = _channel_names(plan)
+        self.pillars = {default_id(p): p for p in settings.pillars}
+        self.members = {**{m.name.casefold(): m.id for m in plan.members.values()},
+                        **{m: m for m in plan.members}}
+        self.ids: dict[str, str] = {p.id: p.path for p in plan.posts}
+        self.paths: set[str] = set()
+        self.root = Path(plan.root)
+        self.width = len(found.header.cells)
+
+    def at(self, row: Row, field: str) -> Position:
+        return self.table.at(row, self.layout.index.get(field, 0))
+
+    def cell(self, row: Row, field: str) -> str:
+        i = self.layout.index.get(field)
+        return "" if i is None else cells.unescape(row.cell(i)).strip()
+
+    def build(self, row: Row) -> Planned | None:
+        problems: list[Diagnostic] = []
+
+        def bad(code: str, field: str, message: str, help: str | None = None) -> None:
+            problems.append(diag(code, message, self.at(row, field), help=help))
+
+        for i, text in enumerate(row.cells):
+            if i >= self.width and text.strip():
+                problems.append(diag("SMM003", f"the row has {len(row.cells)} cells but the "
+                                     f"header names {self.width} columns",
+                                     self.table.at(row, i),
+                                     help="a caption with the separator in it needs quotes; "
+                                     "export the sheet again as CSV"))
+                break
+            if cells.formula(text.strip()):
+                field = next((f for f, j in self.layout.index.items() if j == i), None)
+                if field is not None:
+                    problems.append(diag("SMM003", "the cell holds a spreadsheet formula, not "
+                                         "text; it is never evaluated", self.table.at(row, i),
+                                         help="paste the value instead (in the sheet: copy, "
+                                         "paste special, values only)"))
+        if problems:
+            self.out.extend(problems)
+            return None
+
+        fields: dict[str, str | list[str]] = {}
+        title = self.cell(row, "title")
+        if not title:
+            bad("SMM002", "title", "the title is empty")
+        status = self._status(self.cell(row, "status"), row, bad)
+        when = None
+        raw_date, raw_time = self.cell(row, "date"), self.cell(row, "time")
+        if raw_date:
+            got = cells.when_text(raw_date, raw_time)
+            if isinstance(got, str):
+                bad("SMM003", "time" if raw_time and "time" in got else "date", got)
+            else:
+                when = got[0]
+        elif raw_time:
+            bad("SMM002", "date", f"the time {raw_time!r} has no date")
+        elif status != "idea":
+            bad("SMM002", "date", "the date is empty (only ideas may leave it out)")
+        channels = self._channels(self.cell(row, "channel"), row, bad)
+        pillar = self._one(self.cell(row, "pillar"), self.pillars, "pillar", "pillar", bad,
+                           "pillar" in self.plan.incomplete)
+        personas = [p for p in (self._one(x, {default_id(k): k for k in self.plan.personas},
+                                          "persona", "personas", bad,
+                                          "persona" in self.plan.incomplete)
+                                for x in cells.split_list(self.cell(row, "personas"))) if p]
+        campaign = self._one(self.cell(row, "campaign"),
+                             {default_id(k): k for k in self.plan.campaigns}, "campaign",
+                             "campaign", bad, "campaign" in self.plan.incomplete)
+        author = self._member(self.cell(row, "author"), "author", bad)
+        editor = self._member(self.cell(row, "editor"), "editor", bad)
+        fmt = self._format(self.cell(row, "format"), row, bad)
+
+        post_id = self.cell(row, "id") or (f"{when[:10]}-{slug(title)}" if when else slug(title))
+        first = self.ids.get(post_id)
+        if first is not None and ID_RE.match(post_id):
+            bad("SMM005", "id" if "id" in self.layout.index else "title",
+                f"post id {post_id!r} is already used by {first}; the row is not imported",
+                help="give the row its own id" if first.startswith("line ") else
+                "the post exists: remove the row, or give it another id")
+        if problems or title == "" or not channels or pillar is None:
+            self.out.extend(problems)
+            return None
+
+        fields["id"], fields["title"] = post_id, title
+        if when:
+            fields["date"] = when
+        fields["channel"], fields["pillar"], fields["status"] = channels, pillar, status
+        optional: dict[str, str | list[str] | None] = {
+            "format": fmt, "personas": personas, "campaign": campaign, "author": author,
+            "editor": editor, "tags": cells.split_list(self.cell(row, "tags")),
+            "link": self.cell(row, "link") or None,
+            "media": cells.split_list(self.cell(row, "media"))}
+        fields.update({k: v for k, v in optional.items() if v})
+        caption = self.cell(row, "caption")
+        return self._load(row, post_id, fields, caption, when)
+
+    def _load(self, row: Row, post_id: str, fields: Mapping[str, str | list[str]],
+              caption: str, when: str | None) -> Planned | None:
+        text, keys = post_text(fields, caption)
+        folder = f"{when[:4]}/{when[5:7]}" if when else "ideas"
+        stem = f"{when[:10]}-{slug(str(fields['title']))}" if when else slug(str(fields["title"]))
+        path = self._free_path(f"content/posts/{folder}/{stem}", ".md")
+        post, found = load_post_text(text, path, self.plan.settings)
+        caption_line = len(keys) + 2  # the closing fence and after: the caption's cell
+        errors = False
+        for d in found:
+            index = (self.layout.index.get("caption", 0) if d.line >= caption_line else
+                     self.layout.index.get(keys[d.line - 2], 0) if 2 <= d.line < caption_line
+                     else 0)
+            moved = diag(d.code, d.message, self.table.at(row, index), help=d.help,
+                         severity=d.severity)
+            self.out.append(moved)
+            errors = errors or d.severity == "error"
+        if post is None or errors:
+            return None
+        self.ids[post_id] = f"line {row.line} of {self.table.name}"
+        self.paths.add(path)
+        return Planned(path, text, post, row.line)
+
+    def _free_path(self, stem: str, suffix: str) -> str:
+        """``stem.md``, or ``stem-2.md``... when another row or an existing file has it."""
+        n = 1
+        while True:
+            path = f"{stem}{'' if n == 1 else f'-{n}'}{suffix}"
+            if path not in self.paths and not os.path.lexists(self.root / path):
+                return path
+            n += 1
+
+    def _status(self, text: str, row: Row, bad: Callable[..., None]) -> str:
+        if not text:
+            return "draft"
+        key = text.casefold()
+        status = key if key in STATUSES else STATUS_WORDS.get(key)
+        if status is None:
+            bad("SMM003", "status", f"{text!r} is not a status ({', '.join(STATUSES)})"
+                + did_you_mean(key, list(STATUSES) + list(STATUS_WORDS)))
+            return "draft"
+        return status
+
+    def _format(self, text: str, row: Row, bad: Callable[..., None]) -> str | None:
+        if not text:
+            return None
+        key = text.casefold()
+        fmt = key if key in FORMATS else FORMAT_WORDS.get(key)
+        if fmt is None:
+            bad("SMM003", "format", f"{text!r} is not a format ({', '.join(FORMATS)})"
+                + did_you_mean(key, list(FORMATS) + list(FORMAT_WORDS)))
+        return fmt
+
+    def _channels(self, text: str, row: Row, bad: Callable[..., None]) -> list[str]:
+        if not text:
+            bad("SMM002", "channel", "the channel is empty")
+            return []
+        found: list[str] = []
+        quiet = "channel" in self.plan.incomplete
+        for name in cells.split_channels(text):
+            got = self.channels.get(name.casefold())
+            if isinstance(got, tuple):
+                bad("SMM006", "channel", f"{name!r} could be any of the channels "
+                    f"{', '.join(got)}", help="name the channel by its id")
+            elif got is None:
+                if not quiet:
+                    known = ", ".join(self.plan.settings.channels) or "none"
+                    bad("SMM006", "channel", f"unknown channel {name!r}"
+                        + did_you_mean(name.casefold(), self.channels)
+                        + f" (guidelines/rules.yml defines: {known})")
+                return []
+            elif got not in found:
+                found.append(got)
+        return found
+
+    def _one(self, text: str, known: Mapping[str, str], what: str, field: str,
+             bad: Callable[..., None], quiet: bool) -> str | None:
+        """A reference by id (or a text that gives the id, ``Soft Sell``), or None."""
+        if not text:
+            if field == "pillar":
+                bad("SMM002", field, "the pillar is empty")
+            return None
+        key = default_id(text).strip("-")
+        if key in known:
+            return known[key]
+        if not quiet:
+            bad("SMM006", field, f"unknown {what} {text!r}" + did_you_mean(key, known))
+        return None
+
+    def _member(self, text: str, field: str, bad: Callable[..., None]) -> str | None:
+        if not text:
+            return None
+        found = self.members.get(text) or self.members.get(text.casefold())
+        if found is None and "member" not in self.plan.incomplete:
+            bad("SMM006", field, f"unknown member {text!r}" + did_you_mean(text, self.members)
+                + " (guidelines/team.yml)")
+        return found
+
+
+def _channel_names(plan: Plan) -> dict[str, str | tuple[str, ...]]:
+    """Every name a sheet may give a channel -> its id, or the ids it could mean. Ids win over
+    names, names over platform names and short forms."""
+    channels = plan.settings.channels
+    by_platform: dict[str, list[str]] = {}
+    for c in channels.values():
+        by_platform.setdefault(c.platform, []).append(c.id)
+    names: dict[str, str | tuple[str, ...]] = {}
+    for short, platform in SHORT_FORMS.items():
+        if platform in by_platform:
+            ids = by_platform[platform]
+            names[short] = ids[0] if len(ids) == 1 else tuple(ids)
+    for platform, ids in by_platform.items():
+        names[platform] = ids[0] if len(ids) == 1 else tuple(ids)
+    names.update({c.name.casefold(): c.id for c in channels.values()})
+    names.update({c: c for c in channels})
+    return names
+
+
+_PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._()/-]*$")
+_UNPRINTABLE = re.compile("[\x7f-\x9f\ufeff\u2028\u2029]")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def scalar(text: str) -> str:
+    """``text`` as a YAML scalar: plain when it reads back as the same string, else in double
+    quotes (JSON's escaping is YAML's; characters YAML may not hold raw are escaped)."""
+    if _PLAIN.match(text) and not text.endswith(" ") and \
+            _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == "tag:yaml.org,2002:str":
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+
+
+def post_text(fields: Mapping[str, str | list[str]], caption: str
+              ) -> tuple[str, tuple[str, ...]]:
+    """The post file, and the key on each front-matter line (line 2 holds ``keys[0]``)."""
+    lines = ["---"]
+    keys = []
+    for key in KEYS:
+        value = fields.get(key)
+        if value is None:
+            continue
+        if key == "date":
+            shown = str(value)  # written by cells.when_text; smmplan reads dates as text
+        elif isinstance(value, str):
+            shown = scalar(value)
+        elif key == "channel" and len(value) == 1:
+            shown = scalar(value[0])
+        else:
+            shown = "[" + ", ".join(scalar(v) for v in value) + "]"
+        lines.append(f"{key}: {shown}")
+        keys.append(key)
+    lines.append("---")
+    body = caption.rstrip()
+    return "\n".join(lines) + "\n\n" + (body + "\n" if body else ""), tuple(keys)
+
+
+class WriteError(Exception):
+    """The folder cannot be written at all (read-only, full disk): one message, not one per
+    file."""
+
+
+def write_planned(root: Path, planned: Sequence[Planned]) -> tuple[list[str], list[Diagnostic]]:
+    """Create each planned file; never overwrite or follow a link out of the plan."""
+    written: list[str] = []
+    out: list[Diagnostic] = []
+    for p in planned:
+        target = root / p.path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not inside(root, target.parent):
+                out.append(diag("SMM008", f"{p.path}: its folder leads outside the plan; not "
+                                "written", Position(p.path), post=p.post.id))
+                continue
+            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(p.text)
+        except FileExistsError:
+            out.append(diag("SMM005", f"{p.path} appeared while importing; not overwritten",
+                            Position(p.path), post=p.post.id))
+            continue
+        except OSError as exc:
+            raise WriteError(f"cannot write {p.path}: {exc.strerror} ({len(written)} of "
+                             f"{len(planned)} files written)") from None
+        written.append(p.path)
+    return written, out
+

@@ -1,0 +1,64 @@
+"""The dated occurrences an export hands over, each with its caption per channel.
+
+:func:`occurrences` is the one place exports learn what goes out when and with which text: once
+recurring posts, snippets and variants exist (SPEC §5), it is pointed at the calendar model's
+occurrences and rendered captions, and every export follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from ..model import Plan, Post
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    post: Post
+    start: dt.datetime
+    """Aware, in the plan timezone; local midnight for an all-day slot."""
+    all_day: bool
+    captions: Mapping[str, str]
+    """Channel id -> the caption as published on it, for the selected channels of the post."""
+
+
+@dataclass(frozen=True)
+class Selection:
+    """``--from``/``--to`` (inclusive days in the plan timezone), ``--channel``, ``--status``;
+    an empty collection selects everything."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    channels: Collection[str] = ()
+    statuses: Collection[str] = ()
+
+    def takes(self, post: Post) -> bool:
+        """Whether the post itself is selected (dates aside)."""
+        if self.statuses and post.status not in self.statuses:
+            return False
+        return not self.channels or any(c in self.channels for c in post.channels)
+
+    def on(self, day: dt.date) -> bool:
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+def occurrences(plan: Plan, selection: Selection) -> list[Occurrence]:
+    """The selected dated occurrences in time order (then post id)."""
+    out = []
+    for post in plan.posts:
+        if post.start is None or not selection.takes(post) or not selection.on(post.start.date()):
+            continue
+        channels = [c for c in post.channels if not selection.channels or c in selection.channels]
+        out.append(Occurrence(post, post.start, post.all_day,
+                              {c: post.caption for c in channels}))
+    out.sort(key=lambda o: (o.start, o.post.id))
+    return out
+
+
+def selected_posts(plan: Plan, selection: Selection) -> list[Post]:
+    """The selected posts, ideas without a date included unless a date range is given."""
+    return [p for p in plan.posts if selection.takes(p) and (
+        selection.on(p.start.date()) if p.start is not None else
+        selection.start is None and selection.end is None)]
