@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import CommandError, plan_root, today_option
+from ..cli import CommandError, Env, plan_root, today_option
 from ..diagnostics import Diagnostic
 from ..model import STATUSES
 
@@ -63,14 +63,17 @@ def import_command(ctx: click.Context, file: Path, write: bool, maps: tuple[str,
 
     root = plan_root(ctx)
     mapping = _mapping(maps)
-    if not file.is_file():
+    env = ctx.find_object(Env)
+    # read like check's PATHS: against the -C folder, as `git -C` does
+    path = file if file.is_absolute() or env is None else env.base / file
+    if not path.is_file():
         raise CommandError(f"{file}: no such file")
     plan, _ = load_plan(root)
     if not plan.settings.loaded:
         raise CommandError("guidelines/rules.yml is missing or cannot be read; run "
                            "`smmplan check` to see why")
     name = file.as_posix()
-    table, read = read_table(file, name)
+    table, read = read_table(path, name)
     if table.rows and mapping:
         present = {normal(c) for c in header_row(table.rows, mapping).cells}
         for column in mapping:

@@ -37,6 +37,15 @@ MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)},
     "agt": 8, "ags": 8, "sept": 9, "nop": 11,
 }
+DAYS = {
+    **{d: i for i, d in enumerate(("senin", "selasa", "rabu", "kamis", "jumat", "sabtu",
+                                   "minggu"))},
+    **{d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
+                                   "saturday", "sunday"))},
+    **{d: i for i, d in enumerate(("sen", "sel", "rab", "kam", "jum", "sab", "min"))},
+    **{d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    "jum'at": 4, "ahad": 6,
+}
 #: Indonesia's three time zones, as written after a time ("19.30 WIB").
 ZONES = {"wib": "+07:00", "wita": "+08:00", "wit": "+09:00"}
 
@@ -142,6 +151,11 @@ def when_text(date_cell: str, time_cell: str) -> tuple[str, bool] | str:
     if g["zone"]:
         text = text.replace(" ", "T") + ZONES[g["zone"].lower()]
     return text, from_time
+
+
+def weekday(text: str) -> int | None:
+    """The day a name means (Monday 0), in Indonesian or English, full or short."""
+    return DAYS.get(text.strip().rstrip(".").casefold())
 
 
 def _month_name(month: int) -> str:

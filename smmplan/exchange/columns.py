@@ -15,7 +15,8 @@ from .table import Row, Table
 @dataclass(frozen=True)
 class Column:
     field: str
-    """The post's front-matter key; ``time`` and ``caption`` are the two that are not keys."""
+    """The post's front-matter key; ``time``, ``caption``, ``weekday`` and ``number`` are
+    not keys."""
     headers: tuple[str, ...]
     """Header texts that name this column, lower-case; the first is the English one that
     ``export csv`` writes."""
@@ -41,7 +42,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("link", ("link", "tautan")),
     Column("media", ("media",), many=True),
     Column("caption", ("caption", "keterangan", "teks", "copy"), required=True),
+    # not written to the post: a day name is checked against the date, a row number ignored
+    Column("weekday", ("day", "hari", "weekday")),
+    Column("number", ("no", "nomor", "#", "no.")),
 )
+#: The fields ``export csv`` writes, in order: the time goes in the date cell.
+EXPORTED = tuple(c.field for c in COLUMNS if c.field not in ("time", "weekday", "number"))
 BY_FIELD: Mapping[str, Column] = {c.field: c for c in COLUMNS}
 BY_HEADER: Mapping[str, Column] = {h: c for c in COLUMNS for h in c.headers}
 #: The rows a header row is looked for in: sheets often open with a title line or two.

@@ -19,12 +19,10 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic
 from ..model import Plan, Post
 from . import cells, schedulers
-from .columns import COLUMNS
+from .columns import BY_FIELD, EXPORTED
 from .occurrences import Occurrence, Selection, occurrences, selected_posts
 
 BOM = "\ufeff"
-#: The columns ``export csv`` writes: every column import reads, the time inside the date.
-CSV_FIELDS = tuple(c.field for c in COLUMNS if c.field != "time")
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,7 @@ def _csv_row(post: Post) -> list[str]:
         "link": post.link or "", "media": cells.join_list(post.media),
         "caption": post.caption,
     }
-    return [cells.escape(values[f]) for f in CSV_FIELDS]
+    return [cells.escape(values[f]) for f in EXPORTED]
 
 
 def write_csv(rows: Sequence[Sequence[str]], *, bom: bool) -> bytes:
@@ -67,7 +65,7 @@ def write_csv(rows: Sequence[Sequence[str]], *, bom: bool) -> bytes:
 
 def export_csv(plan: Plan, selection: Selection, now: dt.datetime) -> Export:
     posts = selected_posts(plan, selection)
-    header = [next(c.headers[0] for c in COLUMNS if c.field == f) for f in CSV_FIELDS]
+    header = [BY_FIELD[f].headers[0] for f in EXPORTED]
     return Export(write_csv([header, *(_csv_row(p) for p in posts)], bom=True), (), len(posts))
 
 

@@ -8,6 +8,7 @@ diagnostics are moved from the post file's lines to the CSV cell they came from.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -40,6 +41,7 @@ STATUS_WORDS = {"ide": "idea", "draf": "draft", "konsep": "draft", "tinjau": "re
                 "terjadwal": "scheduled", "dijadwalkan": "scheduled", "tayang": "published",
                 "terbit": "published", "sudah tayang": "published", "batal": "cancelled",
                 "dibatalkan": "cancelled", "canceled": "cancelled"}
+INDONESIAN_DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 FORMAT_WORDS = {"foto": "photo", "gambar": "photo", "image": "photo", "teks": "text",
                 "reels": "reel", "karosel": "carousel", "stories": "story", "tautan": "link",
                 "siaran langsung": "live", "polling": "poll", "kuis": "poll"}
@@ -125,6 +127,10 @@ class _Rows:
                                      help="a caption with the separator in it needs quotes; "
                                      "export the sheet again as CSV"))
                 break
+            if "\n" in text and self._swallowed(text):
+                problems.append(diag("SMM003", "the cell holds lines that look like rows of "
+                                     "their own: is a quote not closed?", self.table.at(row, i),
+                                     help="close the quote where the cell should end"))
             if cells.formula(text.strip()):
                 field = next((f for f, j in self.layout.index.items() if j == i), None)
                 if field is not None:
@@ -132,10 +138,6 @@ class _Rows:
                                          "text; it is never evaluated", self.table.at(row, i),
                                          help="paste the value instead (in the sheet: copy, "
                                          "paste special, values only)"))
-        if problems:
-            self.out.extend(problems)
-            return None
-
         fields: dict[str, str | list[str]] = {}
         title = self.cell(row, "title")
         if not title:
@@ -149,6 +151,7 @@ class _Rows:
                 bad("SMM003", "time" if raw_time and "time" in got else "date", got)
             else:
                 when = got[0]
+                self._weekday(row, when, problems)
         elif raw_time:
             bad("SMM002", "date", f"the time {raw_time!r} has no date")
         elif status != "idea":
@@ -174,8 +177,9 @@ class _Rows:
                 f"post id {post_id!r} is already used by {first}; the row is not imported",
                 help="give the row its own id" if first.startswith("line ") else
                 "the post exists: remove the row, or give it another id")
-        if problems or title == "" or not channels or pillar is None:
-            self.out.extend(problems)
+        self.out.extend(problems)
+        if any(d.severity == "error" for d in problems) or title == "" or not channels \
+                or pillar is None:
             return None
 
         fields["id"], fields["title"] = post_id, title
@@ -188,16 +192,14 @@ class _Rows:
             "link": self.cell(row, "link") or None,
             "media": cells.split_list(self.cell(row, "media"))}
         fields.update({k: v for k, v in optional.items() if v})
-        caption = self.cell(row, "caption")
-        return self._load(row, post_id, fields, caption, when)
+        i = self.layout.index["caption"]
+        # not stripped: the loader drops leading blank lines, but leading spaces are caption
+        return self._load(row, post_id, fields, cells.unescape(row.cell(i)))
 
     def _load(self, row: Row, post_id: str, fields: Mapping[str, str | list[str]],
-              caption: str, when: str | None) -> Planned | None:
+              caption: str) -> Planned | None:
         text, keys = post_text(fields, caption)
-        folder = f"{when[:4]}/{when[5:7]}" if when else "ideas"
-        stem = f"{when[:10]}-{slug(str(fields['title']))}" if when else slug(str(fields["title"]))
-        path = self._free_path(f"content/posts/{folder}/{stem}", ".md")
-        post, found = load_post_text(text, path, self.plan.settings)
+        post, found = load_post_text(text, f"content/posts/{post_id}.md", self.plan.settings)
         caption_line = len(keys) + 2  # the closing fence and after: the caption's cell
         errors = False
         for d in found:
@@ -210,9 +212,32 @@ class _Rows:
             errors = errors or d.severity == "error"
         if post is None or errors:
             return None
+        name = slug(str(fields["title"]))
+        # the day in the plan timezone, which a time with another offset may not be on
+        where = f"{post.start:%Y/%m}/{post.start:%Y-%m-%d}-{name}" if post.start else \
+            f"ideas/{name}"
+        path = self._free_path(f"content/posts/{where}", ".md")
         self.ids[post_id] = f"line {row.line} of {self.table.name}"
         self.paths.add(path)
         return Planned(path, text, post, row.line)
+
+    def _swallowed(self, text: str) -> bool:
+        """Whether a multi-line cell holds a line with a whole row's separators."""
+        need = max(2, self.width - 1)
+        return any(line.count(self.table.separator) >= need for line in text.split("\n")[1:])
+
+    def _weekday(self, row: Row, when: str, problems: list[Diagnostic]) -> None:
+        """A day name beside the date must agree with it: a mismatch is a typo in one of them."""
+        name = self.cell(row, "weekday")
+        if not name:
+            return
+        day = dt.date.fromisoformat(when[:10])
+        wanted = cells.weekday(name)
+        if wanted is None or wanted != day.weekday():
+            real = f"{day:%A} ({INDONESIAN_DAYS[day.weekday()]})"
+            problems.append(diag("SMM003", f"{day:%d/%m/%Y} is a {real}, but the day column "
+                                 f"says {name!r}", self.at(row, "weekday"), severity="warning",
+                                 help="check the date; the day column itself is not imported"))
 
     def _free_path(self, stem: str, suffix: str) -> str:
         """``stem.md``, or ``stem-2.md``... when another row or an existing file has it."""
