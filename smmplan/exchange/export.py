@@ -38,9 +38,10 @@ def when_cell(post: Post) -> str:
     """The date cell of a post: ``YYYY-MM-DD HH:MM[:SS]`` in the plan timezone, or the day."""
     if post.start is None:
         return ""
+    text = post.start.isoformat()  # much cheaper than strftime, and the same digits
     if post.all_day:
-        return post.start.date().isoformat()
-    return post.start.strftime("%Y-%m-%d %H:%M" + (":%S" if post.start.second else ""))
+        return text[:10]
+    return f"{text[:10]} {text[11:19] if post.start.second else text[11:16]}"
 
 
 def _csv_row(post: Post) -> list[str]:

@@ -9,6 +9,7 @@ diagnostics are moved from the post file's lines to the CSV cell they came from.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import cli as _cli  # noqa: F401  (loads the commands: new.py's slug needs it first)
 from ..commands.new import slug
 from ..diagnostics import Diagnostic, diag
 from ..fields import ID_RE, default_id, did_you_mean
@@ -99,10 +101,12 @@ class _Rows:
         settings = plan.settings
         self.channels = _channel_names(plan)
         self.pillars = {default_id(p): p for p in settings.pillars}
+        self.personas = {default_id(k): k for k in plan.personas}
+        self.campaigns = {default_id(k): k for k in plan.campaigns}
+        self.taken: dict[str, set[str]] = {}
         self.members = {**{m.name.casefold(): m.id for m in plan.members.values()},
                         **{m: m for m in plan.members}}
         self.ids: dict[str, str] = {p.id: p.path for p in plan.posts}
-        self.paths: set[str] = set()
         self.root = Path(plan.root)
         self.width = len(found.header.cells)
 
@@ -159,12 +163,10 @@ class _Rows:
         channels = self._channels(self.cell(row, "channel"), row, bad)
         pillar = self._one(self.cell(row, "pillar"), self.pillars, "pillar", "pillar", bad,
                            "pillar" in self.plan.incomplete)
-        personas = [p for p in (self._one(x, {default_id(k): k for k in self.plan.personas},
-                                          "persona", "personas", bad,
+        personas = [p for p in (self._one(x, self.personas, "persona", "personas", bad,
                                           "persona" in self.plan.incomplete)
                                 for x in cells.split_list(self.cell(row, "personas"))) if p]
-        campaign = self._one(self.cell(row, "campaign"),
-                             {default_id(k): k for k in self.plan.campaigns}, "campaign",
+        campaign = self._one(self.cell(row, "campaign"), self.campaigns, "campaign",
                              "campaign", bad, "campaign" in self.plan.incomplete)
         author = self._member(self.cell(row, "author"), "author", bad)
         editor = self._member(self.cell(row, "editor"), "editor", bad)
@@ -214,11 +216,10 @@ class _Rows:
             return None
         name = slug(str(fields["title"]))
         # the day in the plan timezone, which a time with another offset may not be on
-        where = f"{post.start:%Y/%m}/{post.start:%Y-%m-%d}-{name}" if post.start else \
-            f"ideas/{name}"
+        day = post.start.isoformat()[:10] if post.start else ""
+        where = f"{day[:4]}/{day[5:7]}/{day}-{name}" if day else f"ideas/{name}"
         path = self._free_path(f"content/posts/{where}", ".md")
         self.ids[post_id] = f"line {row.line} of {self.table.name}"
-        self.paths.add(path)
         return Planned(path, text, post, row.line)
 
     def _swallowed(self, text: str) -> bool:
@@ -241,11 +242,19 @@ class _Rows:
 
     def _free_path(self, stem: str, suffix: str) -> str:
         """``stem.md``, or ``stem-2.md``... when another row or an existing file has it."""
+        folder, _, name = stem.rpartition("/")
+        taken = self.taken.get(folder)
+        if taken is None:  # one listing per folder, not a stat per row
+            try:
+                taken = self.taken[folder] = set(os.listdir(self.root / folder))
+            except OSError:
+                taken = self.taken[folder] = set()
         n = 1
         while True:
-            path = f"{stem}{'' if n == 1 else f'-{n}'}{suffix}"
-            if path not in self.paths and not os.path.lexists(self.root / path):
-                return path
+            file = f"{name}{'' if n == 1 else f'-{n}'}{suffix}"
+            if file not in taken:
+                taken.add(file)
+                return f"{folder}/{file}"
             n += 1
 
     def _status(self, text: str, row: Row, bad: Callable[..., None]) -> str:
@@ -339,6 +348,7 @@ _UNPRINTABLE = re.compile("[\x7f-\x9f\ufeff\u2028\u2029]")
 _RESOLVER = yaml.resolver.Resolver()
 
 
+@functools.lru_cache(maxsize=4096)  # channels, pillars, statuses... repeat on every row
 def scalar(text: str) -> str:
     """``text`` as a YAML scalar: plain when it reads back as the same string, else in double
     quotes (JSON's escaping is YAML's; characters YAML may not hold raw are escaped)."""
