@@ -3,9 +3,11 @@ traceback, never an overwritten file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -380,3 +382,58 @@ def test_any_bytes_give_diagnostics_never_a_traceback(plan, data) -> None:
     result = plan_import(table, load_plan(plan)[0], {}, read)
     for d in result.diagnostics:
         assert d.file == "fuzz.csv" and d.line >= 1 and d.column >= 1
+
+
+def workbook(path: Path, rows: list[list[object]], *, start: int = 1,
+             sheets: tuple[str, ...] = ("Desember",)) -> Path:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheets[0]
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            ws.cell(row=start + i, column=j + 1, value=value)
+    for name in sheets[1:]:
+        wb.create_sheet(name)
+    wb.save(path)
+    return path
+
+
+def test_xlsx_workbook_with_typed_dates_and_a_title_row(cli, plan) -> None:
+    workbook(plan.parent / "k.xlsx", [
+        ["Kalender Desember"], [],
+        ["Judul", "Tanggal", "Jam", "Kanal", "Pilar", "Keterangan"],
+        ["Kopi", dt.datetime(2026, 12, 25, 19, 30), None, "IG + FB", "education", "Halo ☕"],
+        ["Pagi", dt.date(2026, 12, 26), dt.time(7, 30), "x", "quote", 42],
+        ["Rumus", dt.date(2026, 12, 27), None, "x", "quote", '=HYPERLINK("https://x","y")'],
+    ], sheets=("Desember", "Januari"))
+    result = cli("-C", str(plan), "import", "../k.xlsx", "--write")
+    assert lines(result)[:4] == [
+        "created content/posts/2026/12/2026-12-25-kopi.md",
+        "created content/posts/2026/12/2026-12-26-pagi.md",
+        "../k.xlsx:1:1: info[SMM008] read the first sheet 'Desember'; the workbook also has "
+        "'Januari'",
+        # openpyxl wrote no saved value for the formula: it is read as the formula and refused
+        "../k.xlsx:6:6: error[SMM003] the cell holds a spreadsheet formula, not text; it is "
+        "never evaluated",
+    ]
+    got = [(p.title, p.start.isoformat(), p.channels, p.caption)
+           for p in load_plan(plan)[0].posts if p.start]
+    assert got == [("Kopi", "2026-12-25T19:30:00+07:00", ("instagram", "facebook"), "Halo ☕"),
+                   ("Pagi", "2026-12-26T07:30:00+07:00", ("x",), "42")]
+
+
+def test_xlsx_that_is_not_a_workbook_or_unpacks_too_far(cli, plan, monkeypatch) -> None:
+    (plan.parent / "bad.xlsx").write_bytes(b"PK\x03\x04 not really")
+    result = cli("-C", str(plan), "import", "../bad.xlsx")
+    assert result.exit_code == 1
+    assert lines(result)[0].startswith("../bad.xlsx:1:1: error[SMM008] not a workbook that can "
+                                       "be read")
+    from smmplan.exchange import table
+
+    monkeypatch.setattr(table, "MAX_UNPACKED", 1024)
+    workbook(plan.parent / "k.xlsx", [["Judul", "Tanggal", "Kanal", "Pilar", "Keterangan"]])
+    result = cli("-C", str(plan), "import", "../k.xlsx")
+    assert re.match(r"\.\./k\.xlsx:1:1: error\[SMM008\] the workbook unpacks to \d+ MiB; import "
+                    r"reads at most 0 MiB", lines(result)[0])

@@ -43,7 +43,7 @@ def _mapping(maps: Sequence[str]) -> dict[str, str]:
 @click.pass_context
 def import_command(ctx: click.Context, file: Path, write: bool, maps: tuple[str, ...],
                    fmt: str) -> None:
-    """Import a spreadsheet calendar saved as CSV: one post file per row.
+    """Import a spreadsheet calendar saved as CSV (or .xlsx): one post file per row.
 
     Headers in English or Indonesian (judul, tanggal, jam, kanal, pilar, keterangan...),
     dates day first (25/12/2026 19.30), several channels in a cell (IG + FB). Without --write

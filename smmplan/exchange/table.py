@@ -16,12 +16,19 @@ Decisions, since spreadsheets save text in many ways:
   Indonesia).
 - A file over :data:`MAX_BYTES` is refused as a whole: import holds every row in memory to
   report duplicates across rows, and a calendar that large is a data dump to split by month.
+- An ``.xlsx`` workbook is read with openpyxl, read-only, from its first sheet: each cell's value
+  as the spreadsheet last saved it (what "Save as CSV" would write; openpyxl never evaluates a
+  formula). A formula cell that holds no saved value (a workbook written by a program and never
+  opened in a spreadsheet) reads as its formula, which import then refuses like a formula in a
+  CSV. Dates and times typed as such become ``YYYY-MM-DD HH:MM`` and ``HH:MM``. A workbook that
+  would unpack to more than :data:`MAX_UNPACKED` is refused (a "zip bomb").
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import os
 from collections.abc import Iterator
@@ -32,6 +39,8 @@ from ..diagnostics import Diagnostic, diag
 from ..model import Position
 
 MAX_BYTES = 32 * 1024 * 1024
+MAX_UNPACKED = 256 * 1024 * 1024
+XLSX = (".xlsx", ".xlsm")
 SEPARATORS = (",", ";", "\t")
 
 
@@ -86,6 +95,8 @@ def read_table(path: Path, name: str) -> tuple[Table, list[Diagnostic]]:
         out.append(diag("SMM008", f"the file has more than {MAX_BYTES // 1024 // 1024} MiB",
                         Position(name)))
         return empty, out
+    if path.suffix.lower() in XLSX:
+        return _read_xlsx(path, name, out), out
     text, encoding = decode(data, name, out)
     if text is None:
         return empty, out
@@ -175,3 +186,65 @@ def _records(text: str, separator: str, name: str, out: list[Diagnostic]) -> Ite
 def _position(text: str, offset: int, name: str) -> Position:
     line = text.count("\n", 0, offset) + 1
     return Position(name, line, 1)
+
+
+def _read_xlsx(path: Path, name: str, out: list[Diagnostic]) -> Table:
+    import warnings
+    import zipfile
+
+    import openpyxl
+
+    empty = Table(name, (), ",", "xlsx")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(i.file_size for i in archive.infolist())
+        if unpacked > MAX_UNPACKED:
+            out.append(diag("SMM008", f"the workbook unpacks to {unpacked / 1024 / 1024:.0f} "
+                            f"MiB; import reads at most {MAX_UNPACKED // 1024 // 1024} MiB",
+                            Position(name), help="save the sheet as CSV"))
+            return empty
+        with warnings.catch_warnings():  # openpyxl warns about styles it ignores
+            warnings.simplefilter("ignore")
+            saved = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        try:
+            sheets = saved.sheetnames
+            found = _xlsx_rows(saved[sheets[0]], formulas[sheets[0]])
+            rows = [Row(i, cells) for i, cells in enumerate(found, 1)
+                    if any(c.strip() for c in cells)]
+        finally:
+            saved.close()
+            formulas.close()
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, TypeError) as exc:
+        out.append(diag("SMM008", f"not a workbook that can be read: {exc}", Position(name),
+                        help="save the sheet again as .xlsx, or as CSV"))
+        return empty
+    if len(sheets) > 1:
+        out.append(diag("SMM008", f"read the first sheet {sheets[0]!r}; the workbook also has "
+                        + ", ".join(repr(s) for s in sheets[1:]), Position(name),
+                        severity="info", help="import another sheet by saving it as CSV"))
+    return Table(name, tuple(rows), ",", "xlsx")
+
+
+def _xlsx_rows(saved: object, formulas: object) -> Iterator[tuple[str, ...]]:
+    # from A1 whatever the sheet's recorded dimensions, so that lines and columns are the sheet's
+    for values, sources in zip(
+            saved.iter_rows(min_row=1, min_col=1, values_only=True),  # type: ignore[attr-defined]
+            formulas.iter_rows(min_row=1, min_col=1,  # type: ignore[attr-defined]
+                               values_only=True), strict=False):
+        yield tuple(_xlsx_text(v if v is not None else s) for v, s in zip(values, sources,
+                                                                         strict=False))
+
+
+def _xlsx_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M" if value.time() != dt.time(0) else "%Y-%m-%d")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
