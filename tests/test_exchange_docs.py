@@ -38,10 +38,18 @@ def test_coming_from_a_spreadsheet_shows_what_import_prints(cli, example_copy: P
     assert not re.search(r"content/posts/2027/01/\S+: error\[SMM00", check.output)
 
 
-def test_handing_over_names_the_shipped_files_and_their_commands() -> None:
+def test_handing_over_shows_the_commands_that_write_the_shipped_files(cli, monkeypatch) -> None:
+    monkeypatch.chdir(REPO)
     block = re.search(r"## Handing the plan to your scheduler.*?```sh\n(.*?)```", README, re.S)
     assert block is not None
+    shown = 0
     for line in block.group(1).splitlines():
-        shipped = re.search(r"# (examples/\S+)", line)
+        shipped = re.search(r"# (examples/[^\s:]+)", line)
         if shipped:
-            assert (REPO / shipped.group(1)).is_file(), line
+            command = line.split("#")[0].split()
+            assert command[:2] == ["smmplan", "export"] and command[-2] == "-o", line
+            result = cli(*command[1:-2], env={"SMMPLAN_TODAY": EXAMPLE_TODAY})
+            assert result.exit_code == 0, result.output
+            assert result.stdout_bytes == (REPO / shipped.group(1)).read_bytes(), line
+            shown += 1
+    assert shown == 3

@@ -262,3 +262,12 @@ def test_past_the_row_limit_each_post_is_named(cli, make_plan, name) -> None:
     assert named == ["p350", "p351", "p352"]
     assert len(READERS[name](result.stdout_bytes, dt.datetime(2026, 11, 25, tzinfo=load_plan(
         plan)[0].tz))) == 350
+
+
+def test_posts_that_do_not_load_are_reported_not_dropped(cli, make_plan) -> None:
+    plan = make_plan({**post("baik", "2026-12-01 09:00", "Halo"),
+                      "content/posts/rusak.md": "---\ntitle: [rusak\n---\nTeks\n"}, rules=RULES)
+    result = export(cli, plan, "csv")
+    assert result.exit_code == 1
+    assert "content/posts/rusak.md:3:1: error[SMM001] YAML syntax" in result.stderr
+    assert result.stdout_bytes.count(b"\r\n") == 2  # the header and the post that loads

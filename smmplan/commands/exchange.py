@@ -196,8 +196,8 @@ def export_command(ctx: click.Context, fmt: str, start: dt.date | None, end: dt.
     if problems:
         click.echo(out.text(problems, result.items), nl=False, err=True)
     where = f" to {output}" if output is not None else ""
-    click.echo(f"Exported {result.items} {'posts' if fmt == 'csv' else 'rows'}{where}.",
-               err=True)
+    unit = "post" if fmt == "csv" else "row"
+    click.echo(f"Exported {result.items} {unit}{'s' * (result.items != 1)}{where}.", err=True)
     if fmt in SCHEDULERS and result.items:
         click.echo(f"Upload {SCHEDULERS[fmt].upload_note}; times are "
                    f"{plan.settings.timezone} wall-clock times.", err=True)
