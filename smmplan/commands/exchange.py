@@ -156,7 +156,7 @@ def export_command(ctx: click.Context, fmt: str, start: dt.date | None, end: dt.
     """
     from .. import output as out
     from ..exchange.export import FORMATS
-    from ..exchange.occurrences import Selection
+    from ..exchange.occurrences import Selection, selected_posts
     from ..exchange.schedulers import SCHEDULERS, MixedChannels
     from ..fields import did_you_mean
     from ..load import load_plan
@@ -171,8 +171,12 @@ def export_command(ctx: click.Context, fmt: str, start: dt.date | None, end: dt.
         raise CommandError(f"--from {start} is after --to {end}")
     if output is not None and output.exists() and not force:
         raise CommandError(f"{output} exists; not overwriting it (use --force to replace it)")
+    unsigned = 0
     if fmt in SCHEDULERS and not statuses:
         statuses = ("approved", "scheduled")  # what is signed off and still to go out
+        others = Selection(start, end, channels, tuple(s for s in STATUSES if s not in statuses
+                                                       and s not in ("idea", "cancelled")))
+        unsigned = len(selected_posts(plan, others))
     now = (dt.datetime.combine(today, dt.time(0), plan.tz) if today is not None
            else dt.datetime.now(plan.tz))
     try:
@@ -198,6 +202,10 @@ def export_command(ctx: click.Context, fmt: str, start: dt.date | None, end: dt.
     where = f" to {output}" if output is not None else ""
     unit = "post" if fmt == "csv" else "row"
     click.echo(f"Exported {result.items} {unit}{'s' * (result.items != 1)}{where}.", err=True)
+    if unsigned:
+        click.echo(f"Not selected: {unsigned} post{'s' * (unsigned != 1)} not yet approved "
+                   "(scheduler exports take approved and scheduled posts; see --status).",
+                   err=True)
     if fmt in SCHEDULERS and result.items:
         click.echo(f"Upload {SCHEDULERS[fmt].upload_note}; times are "
                    f"{plan.settings.timezone} wall-clock times.", err=True)

@@ -71,8 +71,8 @@ SCHEDULERS: dict[str, Scheduler] = {
             platforms=("facebook", "instagram", "linkedin", "x"),
             max_rows=350, min_lead=dt.timedelta(minutes=10), minute_step=5,
             min_spacing=None, max_ahead=None, day_format="%d/%m/%Y",
-            upload_note="in Hootsuite: Publisher > Bulk composer, choose the date format "
-                        "Day/Month/Year, and the social account of this channel",
+            upload_note="to Hootsuite's bulk composer with the date format Day/Month/Year "
+                        "and the social account of this channel",
             as_of="2026-12-01", source="https://help.hootsuite.com/s/article/bulk-schedule"),
         # Checked 2026-12-01 against support.sproutsocial.com/hc/en-us/articles/115005864203
         # ("How do I use bulk scheduling?"): case-sensitive headers date (dd/mm/yyyy or
@@ -88,7 +88,7 @@ SCHEDULERS: dict[str, Scheduler] = {
                        "youtube", "threads"),
             max_rows=350, min_lead=dt.timedelta(minutes=10), minute_step=1,
             min_spacing=dt.timedelta(minutes=10), max_ahead=None, day_format="%d/%m/%Y",
-            upload_note="in Sprout: Publishing > Bulk scheduling, date format dd/mm/yyyy, and "
+            upload_note="to Sprout's bulk scheduling with the date format dd/mm/yyyy and "
                         "the profile of this channel",
             as_of="2026-12-01",
             source="https://support.sproutsocial.com/hc/en-us/articles/115005864203"),
