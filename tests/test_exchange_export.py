@@ -246,8 +246,9 @@ def test_every_post_the_scheduler_cannot_take_is_named(cli, make_plan, name) -> 
 def test_a_platform_the_scheduler_does_not_serve_is_named(cli, make_plan) -> None:
     plan = make_plan(post("video", "2026-12-01 09:00", "Video", channel="tiktok"), rules=RULES)
     result = export(cli, plan, "hootsuite", "--channel", "tiktok")
-    assert "hootsuite: post 'video' on tiktok at 2026-12-01 09:00 is not exported: its bulk " \
-        "upload does not post to tiktok" in result.stderr
+    code = "SMM501"
+    assert f"error[{code}] hootsuite: post 'video' on tiktok at 2026-12-01 09:00 is not " \
+        "exported: its bulk upload does not post to tiktok" in result.stderr
     assert result.stdout == ""
 
 
