@@ -437,3 +437,9 @@ def test_xlsx_that_is_not_a_workbook_or_unpacks_too_far(cli, plan, monkeypatch) 
     result = cli("-C", str(plan), "import", "../k.xlsx")
     assert re.match(r"\.\./k\.xlsx:1:1: error\[SMM008\] the workbook unpacks to \d+ MiB; import "
                     r"reads at most 0 MiB", lines(result)[0])
+
+
+def test_strict_fails_on_warnings_as_check_does(cli, plan) -> None:
+    data = "hari,judul,tanggal,kanal,pilar,keterangan\nSenin,A,25/12/2026,IG,education,T\n"
+    assert run(cli, plan, data).exit_code == 0  # a wrong day name is a warning
+    assert run(cli, plan, data, "--strict").exit_code == 1

@@ -40,9 +40,10 @@ def _mapping(maps: Sequence[str]) -> dict[str, str]:
               help="Read the column COLUMN as FIELD (repeatable); COLUMN= leaves it out.")
 @click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="text",
               show_default=True, help="Output format, as for check.")
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.pass_context
 def import_command(ctx: click.Context, file: Path, write: bool, maps: tuple[str, ...],
-                   fmt: str) -> None:
+                   fmt: str, strict: bool) -> None:
     """Import a spreadsheet calendar saved as CSV (or .xlsx): one post file per row.
 
     Headers in English or Indonesian (judul, tanggal, jam, kanal, pilar, keterangan...),
@@ -88,11 +89,11 @@ def import_command(ctx: click.Context, file: Path, write: bool, maps: tuple[str,
         except WriteError as exc:
             raise CommandError(str(exc)) from None
         diagnostics = sorted(diagnostics + more, key=Diagnostic.sort_key)
-    _report(ctx, fmt, diagnostics, paths, result.rows, write)
+    _report(ctx, fmt, diagnostics, paths, result.rows, write, strict)
 
 
 def _report(ctx: click.Context, fmt: str, diagnostics: Sequence[Diagnostic], paths: list[str],
-            rows: int, write: bool) -> None:
+            rows: int, write: bool, strict: bool) -> None:
     from .. import output
 
     verb = "created" if write else "would create"
@@ -111,7 +112,8 @@ def _report(ctx: click.Context, fmt: str, diagnostics: Sequence[Diagnostic], pat
                                    colour=tty and "NO_COLOR" not in os.environ), nl=False)
         rest = "" if write or not paths else "; run again with --write to create them"
         click.echo(f"{len(paths)} of {rows} rows {'imported' if write else 'to import'}{rest}.")
-    ctx.exit(1 if any(d.severity == "error" for d in diagnostics) else 0)
+    failing = ("error", "warning") if strict else ("error",)
+    ctx.exit(1 if any(d.severity in failing for d in diagnostics) else 0)
 
 
 def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:

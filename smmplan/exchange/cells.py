@@ -95,8 +95,10 @@ def split_list(text: str) -> list[str]:
 
 
 def join_list(items: Sequence[str]) -> str:
-    """The cell :func:`split_list` reads back as ``items``."""
-    return ("\n" if any("," in i or ";" in i for i in items) else ", ").join(items)
+    """The cell :func:`split_list` reads back as ``items`` (items are trimmed)."""
+    if not any("," in i or ";" in i for i in items):
+        return ", ".join(items)
+    return "\n".join(items) + ("\n" if len(items) == 1 else "")  # one per line, even for one
 
 
 def when_text(date_cell: str, time_cell: str) -> tuple[str, bool] | str:
