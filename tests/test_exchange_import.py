@@ -62,10 +62,10 @@ def test_jakarta_spreadsheet_written_posts_load_and_pass_the_format_checks(cli, 
     result = cli("-C", str(plan), "import", "../kalender.csv", "--write")
     assert result.exit_code == 1  # the broken rows
     assert lines(result)[:4] == [
-        "created content/posts/2026/12/2026-12-02-tips-seduh-v60-di-kantor.md",
-        "created content/posts/2026/12/2026-12-03-promo-12-12-bundling.md",
-        "created content/posts/2026/12/2026-12-10-kuis-asal-kopi.md",
-        "created content/posts/2026/12/2026-12-13-hari-salah.md",
+        "created content/posts/2026/12/2026-12-02-tips-seduh-v60-di-kantor.md (line 5)",
+        "created content/posts/2026/12/2026-12-03-promo-12-12-bundling.md (line 8)",
+        "created content/posts/2026/12/2026-12-10-kuis-asal-kopi.md (line 15)",
+        "created content/posts/2026/12/2026-12-13-hari-salah.md (line 17)",
     ]
     assert lines(result)[-1] == "4 of 12 rows imported."
     assert (plan / "content/posts/2026-12-01-buka-cabang-blok-m.md").read_bytes() == before
@@ -93,7 +93,11 @@ def test_json_and_github_formats_carry_the_same_diagnostics(cli) -> None:
     args = ("-C", str(JAKARTA / "plan"), "import", "../kalender.csv")
     data = json.loads(cli(*args, "--format", "json").output)
     assert data["summary"] == {"posts": 4, "errors": 8, "warnings": 1, "info": 0}
-    assert data["rows"] == 12 and data["written"] is False and len(data["files"]) == 4
+    assert data["rows"] == 12 and data["written"] is False
+    assert data["files"][0] == {"path": "content/posts/2026/12/2026-12-02-tips-seduh-v60-di-"
+                                "kantor.md", "post": "2026-12-02-tips-seduh-v60-di-kantor",
+                                "line": 5}
+    assert len(data["files"]) == 4
     first = data["diagnostics"][0]
     assert (first["file"], first["line"], first["column"], first["code"]) == (
         "../kalender.csv", 4, 6, "SMM005")
@@ -166,7 +170,7 @@ def test_map_names_other_columns_and_leaves_some_out(cli, plan) -> None:
     result = run(cli, plan, data, "--map", "nama=title", "--map", "Tgl Tayang=tanggal",
                  "--map", "ISI=caption", "--map", "Catatan=")
     assert result.exit_code == 0
-    assert lines(result) == ["would create content/posts/2026/12/2026-12-25-a.md",
+    assert lines(result) == ["would create content/posts/2026/12/2026-12-25-a.md (line 2)",
                              "All checks passed: 1 post, no problems.",
                              "1 of 1 rows to import; run again with --write to create them."]
     bad = run(cli, plan, data, "--map", "Nama=judulnya")
@@ -180,7 +184,7 @@ def test_a_200_column_row_is_one_diagnostic_and_other_rows_import(cli, plan) -> 
     wide = "B,26/12/2026,IG,education,Teks" + ",x" * 195
     result = run(cli, plan, HEADER + "A,25/12/2026,IG,education,Teks\n" + wide + "\n")
     assert lines(result)[:2] == [
-        "would create content/posts/2026/12/2026-12-25-a.md",
+        "would create content/posts/2026/12/2026-12-25-a.md (line 2)",
         "../sheet.csv:3:6: error[SMM003] the row has 200 cells but the header names 5 columns"]
     assert result.output.count("SMM003") == 1
 
@@ -410,8 +414,8 @@ def test_xlsx_workbook_with_typed_dates_and_a_title_row(cli, plan) -> None:
     ], sheets=("Desember", "Januari"))
     result = cli("-C", str(plan), "import", "../k.xlsx", "--write")
     assert lines(result)[:4] == [
-        "created content/posts/2026/12/2026-12-25-kopi.md",
-        "created content/posts/2026/12/2026-12-26-pagi.md",
+        "created content/posts/2026/12/2026-12-25-kopi.md (line 4)",
+        "created content/posts/2026/12/2026-12-26-pagi.md (line 5)",
         "../k.xlsx:1:1: info[SMM008] read the first sheet 'Desember'; the workbook also has "
         "'Januari'",
         # openpyxl wrote no saved value for the formula: it is read as the formula and refused

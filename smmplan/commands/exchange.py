@@ -8,12 +8,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..cli import CommandError, Env, plan_root, today_option
 from ..diagnostics import Diagnostic
 from ..model import STATUSES
+
+if TYPE_CHECKING:
+    from ..exchange.importer import Planned
 
 FORMAT_CHOICES = ("text", "json", "github")
 
@@ -82,28 +86,31 @@ def import_command(ctx: click.Context, file: Path, write: bool, maps: tuple[str,
                 raise CommandError(f"--map: {name} has no column {column!r}")
     result = plan_import(table, plan, mapping, read)
     diagnostics = list(result.diagnostics)
-    paths = [p.path for p in result.planned]
+    files = list(result.planned)
     if write:
         try:
-            paths, more = write_planned(root, result.planned)
+            written, more = write_planned(root, files)
         except WriteError as exc:
             raise CommandError(str(exc)) from None
+        files = [p for p in files if p.path in set(written)]
         diagnostics = sorted(diagnostics + more, key=Diagnostic.sort_key)
-    _report(ctx, fmt, diagnostics, paths, result.rows, write, strict)
+    _report(ctx, fmt, diagnostics, files, result.rows, write, strict)
 
 
-def _report(ctx: click.Context, fmt: str, diagnostics: Sequence[Diagnostic], paths: list[str],
-            rows: int, write: bool, strict: bool) -> None:
+def _report(ctx: click.Context, fmt: str, diagnostics: Sequence[Diagnostic],
+            files: Sequence[Planned], rows: int, write: bool, strict: bool) -> None:
     from .. import output
 
     verb = "created" if write else "would create"
+    paths = [p.path for p in files]
     if fmt == "json":
         data = json.loads(output.as_json(diagnostics, len(paths)))
-        data["rows"], data["written"], data["files"] = rows, write, paths
+        data["rows"], data["written"] = rows, write
+        data["files"] = [{"path": p.path, "post": p.post.id, "line": p.line} for p in files]
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        for path in paths:
-            click.echo(f"{verb} {path}")
+        for p in files:
+            click.echo(f"{verb} {p.path} (line {p.line})")
         if fmt == "github":
             click.echo(output.github(diagnostics, len(paths)), nl=False)
         else:
