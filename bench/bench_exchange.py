@@ -41,7 +41,8 @@ from smmplan.exchange.export import export_csv
 from smmplan.exchange.importer import plan_import, write_planned
 from smmplan.exchange.occurrences import Selection
 from smmplan.exchange.table import read_table
-from smmplan.load import load_plan, load_post_text
+from smmplan.format.post import load_post_text
+from smmplan.load import load_plan
 
 
 def baseline(path: Path) -> int:

@@ -18,13 +18,14 @@ from conftest import EXAMPLE_TODAY, REPO
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from smmplan.commands.exchange import export_command
+from smmplan.cli.cmd_export import command as export_command
 from smmplan.exchange.columns import BY_FIELD, EXPORTED
 from smmplan.exchange.export import FORMATS, _csv_row, write_csv
 from smmplan.exchange.importer import plan_import, post_text
 from smmplan.exchange.schedulers import SCHEDULERS
 from smmplan.exchange.table import read_table
-from smmplan.load import load_plan, load_post_text
+from smmplan.format.post import load_post_text
+from smmplan.load import load_plan
 
 EXAMPLES = REPO / "examples"
 TODAY = {"SMMPLAN_TODAY": EXAMPLE_TODAY}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
-import os
 import re
 import shutil
 from collections.abc import Callable
@@ -347,14 +346,10 @@ def test_write_never_overwrites_a_file_that_appears(cli, plan, monkeypatch) -> N
 def test_a_full_disk_is_one_clear_message(cli, plan, monkeypatch) -> None:
     from smmplan.exchange import importer
 
-    real = os.open
+    def full(root: Path, rel: str, text: str) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    def full(path: str, flags: int, *args: int) -> int:
-        if flags & os.O_EXCL:  # the post files, not the plan being read
-            raise OSError(errno.ENOSPC, "No space left on device")
-        return real(path, flags, *args)
-
-    monkeypatch.setattr(importer.os, "open", full)
+    monkeypatch.setattr(importer, "create", full)
     result = run(cli, plan, HEADER + "A,25/12/2026,IG,education,Teks\n", "--write")
     assert result.exit_code == 2
     assert lines(result) == ["Error: cannot write content/posts/2026/12/2026-12-25-a.md: No "
@@ -447,3 +442,25 @@ def test_strict_fails_on_warnings_as_check_does(cli, plan) -> None:
     data = "hari,judul,tanggal,kanal,pilar,keterangan\nSenin,A,25/12/2026,IG,education,T\n"
     assert run(cli, plan, data).exit_code == 0  # a wrong day name is a warning
     assert run(cli, plan, data, "--strict").exit_code == 1
+
+
+def test_the_columns_are_keys_of_the_post_format() -> None:
+    from smmplan.exchange.columns import COLUMNS, EXPORTED
+    from smmplan.exchange.importer import KEYS
+    from smmplan.format.keys import POST
+
+    keys = set(POST.names)
+    assert set(KEYS) <= keys
+    assert {c.field for c in COLUMNS} - keys == {"time", "caption", "weekday", "number"}
+    assert set(EXPORTED) - keys == {"caption"}
+    assert set(POST.required) <= {c.field for c in COLUMNS if c.required}
+
+
+def test_write_never_goes_through_a_link_out_of_the_plan(cli, plan, tmp_path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (plan / "content/posts/2026").symlink_to(outside)
+    result = run(cli, plan, HEADER + "A,25/12/2026,IG,education,Teks\n", "--write")
+    assert "content/posts/2026/12/2026-12-25-a.md:1:1: error[SMM008] content/posts/2026/12/" \
+        "2026-12-25-a.md: its folder leads outside the plan; not written" in result.output
+    assert list(outside.iterdir()) == []

@@ -1,9 +1,9 @@
 """Rows of a spreadsheet calendar -> post files (SPEC §6.1), planned in memory, written apart.
 
 Each row becomes the text of a post file, which is then loaded with the plan's own post loader
-(:func:`smmplan.load.load_post_text`): a row is only planned when the loader takes it without an
-error, so an import never writes a post that ``check`` rejects for its format. The loader's
-diagnostics are moved from the post file's lines to the CSV cell they came from.
+(:func:`smmplan.format.post.load_post_text`): a row is only planned when the loader takes it
+without an error, so an import never writes a post that ``check`` rejects for its format. The
+loader's diagnostics are moved from the post file's lines to the CSV cell they came from.
 """
 
 from __future__ import annotations
@@ -19,20 +19,22 @@ from pathlib import Path
 
 import yaml
 
-from .. import cli as _cli  # noqa: F401  (loads the commands: new.py's slug needs it first)
-from ..commands.new import slug
 from ..diagnostics import Diagnostic, diag
 from ..fields import ID_RE, default_id, did_you_mean
 from ..files import inside
-from ..load import load_post_text
-from ..model import FORMATS, STATUSES, Plan, Position, Post
+from ..format.keys import FORMATS, POST, STATUSES
+from ..format.post import load_post_text
+from ..model import Plan, Position, Post
+from ..newpost import NewPostError, create, slug
 from . import cells
 from .columns import Layout, layout
 from .table import Row, Table
 
-#: Front-matter keys in the order import writes them (``new`` writes the same order).
+#: Front-matter keys in the order import writes them (``new`` writes the same order); each is
+#: a key of the post format (:data:`smmplan.format.keys.POST`).
 KEYS = ("id", "title", "date", "channel", "pillar", "status", "format", "personas", "campaign",
         "author", "editor", "tags", "link", "media")
+DEFAULT_STATUS = str(POST.default("status"))
 #: Short forms teams write for platforms (SPEC §6.1), beside platform and channel names.
 SHORT_FORMS = {"ig": "instagram", "insta": "instagram", "fb": "facebook", "li": "linkedin",
                "tw": "x", "twitter": "x", "tt": "tiktok", "yt": "youtube",
@@ -117,6 +119,12 @@ class _Rows:
         i = self.layout.index.get(field)
         return "" if i is None else cells.unescape(row.cell(i)).strip()
 
+    def items(self, row: Row, field: str) -> list[str]:
+        """A list cell's items (the cell is not trimmed first: a line break marks one item per
+        line, even a single one)."""
+        i = self.layout.index.get(field)
+        return [] if i is None else cells.split_list(cells.unescape(row.cell(i)))
+
     def build(self, row: Row) -> Planned | None:
         problems: list[Diagnostic] = []
 
@@ -165,7 +173,7 @@ class _Rows:
                            "pillar" in self.plan.incomplete)
         personas = [p for p in (self._one(x, self.personas, "persona", "personas", bad,
                                           "persona" in self.plan.incomplete)
-                                for x in cells.split_list(self.cell(row, "personas"))) if p]
+                                for x in self.items(row, "personas")) if p]
         campaign = self._one(self.cell(row, "campaign"), self.campaigns, "campaign",
                              "campaign", bad, "campaign" in self.plan.incomplete)
         author = self._member(self.cell(row, "author"), "author", bad)
@@ -190,9 +198,9 @@ class _Rows:
         fields["channel"], fields["pillar"], fields["status"] = channels, pillar, status
         optional: dict[str, str | list[str] | None] = {
             "format": fmt, "personas": personas, "campaign": campaign, "author": author,
-            "editor": editor, "tags": cells.split_list(self.cell(row, "tags")),
+            "editor": editor, "tags": self.items(row, "tags"),
             "link": self.cell(row, "link") or None,
-            "media": cells.split_list(self.cell(row, "media"))}
+            "media": self.items(row, "media")}
         fields.update({k: v for k, v in optional.items() if v})
         i = self.layout.index["caption"]
         # not stripped: the loader drops leading blank lines, but leading spaces are caption
@@ -259,13 +267,13 @@ class _Rows:
 
     def _status(self, text: str, row: Row, bad: Callable[..., None]) -> str:
         if not text:
-            return "draft"
+            return DEFAULT_STATUS
         key = text.casefold()
         status = key if key in STATUSES else STATUS_WORDS.get(key)
         if status is None:
             bad("SMM003", "status", f"{text!r} is not a status ({', '.join(STATUSES)})"
                 + did_you_mean(key, list(STATUSES) + list(STATUS_WORDS)))
-            return "draft"
+            return DEFAULT_STATUS
         return status
 
     def _format(self, text: str, row: Row, bad: Callable[..., None]) -> str | None:
@@ -389,22 +397,18 @@ class WriteError(Exception):
 
 
 def write_planned(root: Path, planned: Sequence[Planned]) -> tuple[list[str], list[Diagnostic]]:
-    """Create each planned file; never overwrite or follow a link out of the plan."""
+    """Create each planned file (:func:`smmplan.newpost.create`, as ``new`` does); never
+    overwrite, or write through a folder that leads out of the plan."""
     written: list[str] = []
     out: list[Diagnostic] = []
     for p in planned:
-        target = root / p.path
+        if not inside(root, (root / p.path).parent):
+            out.append(diag("SMM008", f"{p.path}: its folder leads outside the plan; not "
+                            "written", Position(p.path), post=p.post.id))
+            continue
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if not inside(root, target.parent):
-                out.append(diag("SMM008", f"{p.path}: its folder leads outside the plan; not "
-                                "written", Position(p.path), post=p.post.id))
-                continue
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL
-                         | getattr(os, "O_NOFOLLOW", 0), 0o644)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(p.text)
-        except FileExistsError:
+            create(root, p.path, p.text)
+        except (NewPostError, FileExistsError):
             out.append(diag("SMM005", f"{p.path} appeared while importing; not overwritten",
                             Position(p.path), post=p.post.id))
             continue

@@ -1,8 +1,9 @@
 """The dated occurrences an export hands over, each with its caption per channel.
 
-:func:`occurrences` is the one place exports learn what goes out when and with which text: once
-recurring posts, snippets and variants exist (SPEC §5), it is pointed at the calendar model's
-occurrences and rendered captions, and every export follows.
+:func:`occurrences` is the one place exports learn what goes out when and with which text: the
+calendar model's slots (so recurring posts give every occurrence once the calendar expands them)
+and :func:`caption` per channel (pointed at rendered captions and variants once they exist, SPEC
+§5); every export follows.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
+from ..calendar import calendar_of
 from ..model import Plan, Post
 
 
@@ -45,16 +47,24 @@ class Selection:
 
 
 def occurrences(plan: Plan, selection: Selection) -> list[Occurrence]:
-    """The selected dated occurrences in time order (then post id)."""
+    """The selected occurrences of the calendar (:func:`smmplan.calendar.calendar_of`: ideas
+    wait in the backlog, unknown channels are left out), in its time order."""
     out = []
-    for post in plan.posts:
-        if post.start is None or not selection.takes(post) or not selection.on(post.start.date()):
+    for slot in calendar_of(plan).slots:
+        post = slot.post
+        if not selection.takes(post) or not selection.on(slot.day):
             continue
-        channels = [c for c in post.channels if not selection.channels or c in selection.channels]
-        out.append(Occurrence(post, post.start, post.all_day,
-                              {c: post.caption for c in channels}))
-    out.sort(key=lambda o: (o.start, o.post.id))
+        channels = [c for c in slot.channels if not selection.channels or c in selection.channels]
+        if channels:
+            out.append(Occurrence(post, slot.start, slot.all_day,
+                                  {c: caption(post, c) for c in channels}))
     return out
+
+
+def caption(post: Post, channel: str) -> str:
+    """The caption as published on ``channel``: where rendered captions and per-channel variants
+    (SPEC §5.3, §5.4) are taken from, once they exist."""
+    return post.caption
 
 
 def selected_posts(plan: Plan, selection: Selection) -> list[Post]:
