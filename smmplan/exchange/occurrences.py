@@ -57,11 +57,11 @@ def occurrences(plan: Plan, selection: Selection) -> list[Occurrence]:
         channels = [c for c in slot.channels if not selection.channels or c in selection.channels]
         if channels:
             out.append(Occurrence(post, slot.start, slot.all_day,
-                                  {c: caption(post, c) for c in channels}))
+                                  {c: caption(plan, post, c) for c in channels}))
     return out
 
 
-def caption(post: Post, channel: str) -> str:
+def caption(plan: Plan, post: Post, channel: str) -> str:
     """The caption as published on ``channel``: where rendered captions and per-channel variants
     (SPEC §5.3, §5.4) are taken from, once they exist."""
     return post.caption
