@@ -311,3 +311,11 @@ def test_any_text_round_trips_through_csv(make_plan, title, caption, tags) -> No
     after = result.planned[0].post
     for field in FIELDS:
         assert getattr(after, field) == getattr(before, field), field
+
+
+def test_a_relative_output_is_read_against_the_plan_folder(cli, make_plan) -> None:
+    plan = make_plan(post("a", "2026-12-01 09:00", "Halo"), rules=RULES)
+    result = export(cli, plan, "json", "-o", "out.json")
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads((plan / "out.json").read_text())["occurrences"][0]["post"] == "a"
+    assert "Exported 1 row to out.json." in result.stderr

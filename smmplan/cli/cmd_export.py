@@ -10,7 +10,7 @@ import click
 
 from ..diagnostics import Diagnostic
 from ..format.keys import STATUSES
-from .app import CommandError, plan_root, today_option
+from .app import CommandError, Env, plan_root, today_option
 
 
 def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -68,7 +68,11 @@ def command(ctx: click.Context, fmt: str, start: dt.date | None, end: dt.date | 
                                + did_you_mean(c, plan.settings.channels))
     if start and end and start > end:
         raise CommandError(f"--from {start} is after --to {end}")
-    if output is not None and output.exists() and not force:
+    env = ctx.find_object(Env)
+    # like import's FILE (and check's PATHS): a relative -o is read against the -C folder
+    target = output if output is None or output.is_absolute() or env is None else \
+        env.base / output
+    if target is not None and target.exists() and not force:
         raise CommandError(f"{output} exists; not overwriting it (use --force to replace it)")
     unsigned = 0
     if fmt in SCHEDULERS and not statuses:
@@ -82,13 +86,13 @@ def command(ctx: click.Context, fmt: str, start: dt.date | None, end: dt.date | 
         result = FORMATS[fmt](plan, Selection(start, end, channels, statuses), now)
     except MixedChannels as exc:
         raise CommandError(str(exc)) from None
-    if output is None:
+    if target is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(result.data)
         sys.stdout.buffer.flush()
     else:
         try:
-            with open(output, "wb" if force else "xb") as fh:
+            with open(target, "wb" if force else "xb") as fh:
                 fh.write(result.data)
         except FileExistsError:
             raise CommandError(f"{output} exists; not overwriting it") from None
