@@ -57,13 +57,15 @@ class Scheduler:
 SCHEDULERS: dict[str, Scheduler] = {
     s.name: s
     for s in (
-        # Checked 2026-12-01 against help.hootsuite.com/s/article/bulk-schedule ("Bulk
-        # schedule your posts": a CSV of date and time, post text and an optional link, no
-        # header row; day/month or month/day order picked when uploading; 24-hour times that
-        # end in 0 or 5; at least 10 minutes after the upload; up to 350 posts per file), and
-        # the same rules as quoted by users (kim-iverson-headlee.blogspot.com 2016-08-31:
+        # As of 2026-12-01. The vendor's article is help.hootsuite.com/s/article/bulk-schedule
+        # ("Bulk schedule your posts"); its text could not be read offline, so the figures are
+        # as users quote them: a CSV of date and time, post text and an optional link, no header
+        # row (jycalcano.blogspot.com 2015-07: the day/month order is picked when uploading);
         # "up to 350 messages of three components each: the date and time stamp, the message,
-        # and the link"; jycalcano.blogspot.com 2015-07).
+        # and the link" (kim-iverson-headlee.blogspot.com 2016-08-31); 24-hour times that end in
+        # 0 or 5, at least 10 minutes after the upload (the article's rules as recalled, not
+        # re-read). Re-read the article before relying on a figure; the reader in
+        # tests/test_exchange_export.py holds the file to this table's figures.
         Scheduler(
             name="hootsuite", title="Hootsuite bulk composer",
             columns=(("Date", "datetime"), ("Message", "text"), ("Link", "link")),
@@ -74,8 +76,8 @@ SCHEDULERS: dict[str, Scheduler] = {
             upload_note="to Hootsuite's bulk composer with the date format Day/Month/Year "
                         "and the social account of this channel",
             as_of="2026-12-01", source="https://help.hootsuite.com/s/article/bulk-schedule"),
-        # Checked 2026-12-01 against support.sproutsocial.com/hc/en-us/articles/115005864203
-        # ("How do I use bulk scheduling?"): case-sensitive headers date (dd/mm/yyyy or
+        # Read 2026-12-01 in support.sproutsocial.com/hc/en-us/articles/115005864203 ("How do I
+        # use bulk scheduling?"): case-sensitive headers date (dd/mm/yyyy or
         # mm/dd/yyyy, as set on import), time_24hr, message_text, and the optional link; up to
         # 350 messages per import; messages at least 10 minutes apart from one another and at
         # least 10 minutes after the upload; the text within the network's character count.
