@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import json
 import os
 import re
@@ -87,10 +88,18 @@ def plan_import(table: Table, plan: Plan, mapping: Mapping[str, str],
     planned: list[Planned] = []
     if not found.missing:
         rows = _Rows(table, found, plan, out)
-        for row in data:
-            one = rows.build(row)
-            if one is not None:
-                planned.append(one)
+        # as in load_plan: the planned posts are a large tree without cycles, which the cyclic
+        # collector would walk again and again as it grows, to free nothing
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            for row in data:
+                one = rows.build(row)
+                if one is not None:
+                    planned.append(one)
+        finally:
+            if enabled:
+                gc.enable()
     out.sort(key=Diagnostic.sort_key)
     return ImportResult(tuple(planned), tuple(out), len(data))
 
