@@ -10,6 +10,7 @@ from ..diagnostics import Diagnostic, diag
 from ..fields import ID_RE, Fields, default_id, did_you_mean, parse_when
 from ..files import walk
 from ..model import Position, Post, Settings
+from ..recurrence import read_repeat
 from ..ruletable import BY_NAME, RULES
 from .caption import check_caption
 from .frontmatter import front_matter_file, front_matter_text
@@ -69,6 +70,7 @@ def _post_from(loaded: tuple[Fields, str, int] | None, path: Path, settings: Set
             f.items("ignore").invalid(i, f"{code!r} is not a rule code or name"
                                       + did_you_mean(code, list(BY_NAME)))
     metrics = _metrics(f)
+    repeat = read_repeat(f, start)
 
     # a post whose place on the calendar is unknown is left out rather than guessed
     if not date_ok or post_id is None or title is None or pillar is None or status is None \
@@ -80,7 +82,7 @@ def _post_from(loaded: tuple[Fields, str, int] | None, path: Path, settings: Set
         caption_line=caption_line, format=values["format"], personas=values["personas"],
         campaign=values["campaign"], author=values["author"], editor=values["editor"],
         tags=values["tags"], link=values["link"], media=values["media"], ignore=ignore,
-        metrics=MappingProxyType(metrics), pos=f.positions(),
+        metrics=MappingProxyType(metrics), pos=f.positions(), repeat=repeat,
     )
 
 
