@@ -53,6 +53,7 @@ def command(ctx: click.Context, fmt: str, start: dt.date | None, end: dt.date | 
         smmplan export csv -o kalender.csv
         smmplan export hootsuite --channel instagram --from 2026-12-01 -o ig-desember.csv
     """
+    from ..captions import captions_of
     from ..exchange.export import FORMATS
     from ..exchange.occurrences import Selection, selected_posts
     from ..exchange.schedulers import SCHEDULERS, MixedChannels
@@ -77,8 +78,7 @@ def command(ctx: click.Context, fmt: str, start: dt.date | None, end: dt.date | 
     unsigned = 0
     if fmt in SCHEDULERS and not statuses:
         statuses = ("approved", "scheduled")  # what is signed off and still to go out
-        others = Selection(start, end, channels, tuple(s for s in STATUSES if s not in statuses
-                                                       and s not in ("idea", "cancelled")))
+        others = Selection(start, end, channels, ("draft", "review"))
         unsigned = len(selected_posts(plan, others))
     now = (dt.datetime.combine(today, dt.time(0), plan.tz) if today is not None
            else dt.datetime.now(plan.tz))
@@ -98,7 +98,9 @@ def command(ctx: click.Context, fmt: str, start: dt.date | None, end: dt.date | 
             raise CommandError(f"{output} exists; not overwriting it") from None
         except OSError as exc:
             raise CommandError(f"cannot write {output}: {exc.strerror}") from None
-    problems = sorted([d for d in loaded if d.severity == "error"] + list(result.diagnostics),
+    # posts that do not load, or whose captions do not render, must not go unnoticed
+    found = [*loaded, *captions_of(plan).problems]
+    problems = sorted([d for d in found if d.severity == "error"] + list(result.diagnostics),
                       key=Diagnostic.sort_key)
     if problems:
         click.echo(out.text(problems, result.items), nl=False, err=True)

@@ -41,6 +41,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("tags", ("tags", "tag"), many=True),
     Column("link", ("link", "tautan")),
     Column("media", ("media",), many=True),
+    Column("repeat", ("repeat", "ulang", "berulang")),
     Column("caption", ("caption", "keterangan", "teks", "copy"), required=True),
     # not written to the post: a day name is checked against the date, a row number ignored
     Column("weekday", ("day", "hari", "weekday")),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic
 from ..model import Plan, Post
+from ..recurrence import WEEKDAYS, Repeat
 from . import cells, schedulers
 from .columns import BY_FIELD, EXPORTED
 from .occurrences import Occurrence, Selection, occurrences, selected_posts
@@ -46,7 +47,7 @@ def when_cell(post: Post) -> str:
 
 #: The order :func:`_csv_row` writes its cells in: the exported columns'.
 _ROW_ORDER = ("id", "title", "date", "channel", "pillar", "status", "format", "personas",
-              "campaign", "author", "editor", "tags", "link", "media", "caption")
+              "campaign", "author", "editor", "tags", "link", "media", "repeat", "caption")
 assert _ROW_ORDER == EXPORTED, "export csv writes the exported columns in their order"
 
 
@@ -58,7 +59,28 @@ def _csv_row(post: Post) -> list[str]:
         post.status, post.format or "", join(post.personas) if post.personas else "",
         post.campaign or "", post.author or "", post.editor or "",
         join(post.tags) if post.tags else "", post.link or "",
-        join(post.media) if post.media else "", post.caption)]
+        join(post.media) if post.media else "",
+        repeat_cell(post.repeat) if post.repeat else "", post.caption)]
+
+
+def repeat_cell(repeat: Repeat) -> str:
+    """``repeat:`` as one YAML flow mapping, which import writes back as it is."""
+    parts = [f"every: {repeat.every}"]
+    if repeat.interval != 1:
+        parts.append(f"interval: {repeat.interval}")
+    if repeat.weekdays:
+        parts.append(f"on: [{', '.join(WEEKDAYS[d] for d in repeat.weekdays)}]")
+    if repeat.month_days:
+        parts.append(f"on: [{', '.join(str(d) for d in repeat.month_days)}]")
+    if repeat.count is not None:
+        parts.append(f"count: {repeat.count}")
+    if repeat.until is not None:
+        parts.append(f"until: {repeat.until.isoformat()}")
+    if repeat.skip:
+        parts.append(f"skip: [{', '.join(repeat.skip)}]")
+    if repeat.exceptions:
+        parts.append(f"except: [{', '.join(d.isoformat() for d in repeat.exceptions)}]")
+    return "{" + ", ".join(parts) + "}"
 
 
 def write_csv(rows: Sequence[Sequence[str]], *, bom: bool) -> bytes:

@@ -33,8 +33,8 @@ from .table import Row, Table
 
 #: Front-matter keys in the order import writes them (``new`` writes the same order); each is
 #: a key of the post format (:data:`smmplan.format.keys.POST`).
-KEYS = ("id", "title", "date", "channel", "pillar", "status", "format", "personas", "campaign",
-        "author", "editor", "tags", "link", "media")
+KEYS = ("id", "title", "date", "repeat", "channel", "pillar", "status", "format", "personas",
+        "campaign", "author", "editor", "tags", "link", "media")
 DEFAULT_STATUS = str(POST.default("status"))
 #: Short forms teams write for platforms (SPEC §6.1), beside platform and channel names.
 SHORT_FORMS = {"ig": "instagram", "insta": "instagram", "fb": "facebook", "li": "linkedin",
@@ -209,7 +209,7 @@ class _Rows:
             "format": fmt, "personas": personas, "campaign": campaign, "author": author,
             "editor": editor, "tags": self.items(row, "tags"),
             "link": self.cell(row, "link") or None,
-            "media": self.items(row, "media")}
+            "media": self.items(row, "media"), "repeat": self._repeat(row, bad)}
         fields.update({k: v for k, v in optional.items() if v})
         i = self.layout.index["caption"]
         # not stripped: the loader drops leading blank lines, but leading spaces are caption
@@ -238,6 +238,19 @@ class _Rows:
         path = self._free_path(f"content/posts/{where}", ".md")
         self.ids[post_id] = f"line {row.line} of {self.table.name}"
         return Planned(path, text, post, row.line)
+
+    def _repeat(self, row: Row, bad: Callable[..., None]) -> str | None:
+        """The ``repeat`` cell as a YAML flow mapping (``{every: week, count: 4}``; the braces
+        may be left out), for the loader to read and judge; one line only, so that it stays
+        one key."""
+        text = self.cell(row, "repeat")
+        if not text:
+            return None
+        if "\n" in text:
+            bad("SMM003", "repeat", "the repeat cell holds a line break; write it on one line, "
+                "e.g. every: week, on: [mon, thu], count: 8")
+            return None
+        return text if text.startswith("{") else "{" + text + "}"
 
     def _swallowed(self, text: str) -> bool:
         """Whether a multi-line cell holds a line with a whole row's separators."""
@@ -385,8 +398,9 @@ def post_text(fields: Mapping[str, str | list[str]], caption: str
         value = fields.get(key)
         if value is None:
             continue
-        if key == "date":
-            shown = str(value)  # written by cells.when_text; smmplan reads dates as text
+        if key in ("date", "repeat"):
+            # written by cells.when_text / a one-line flow mapping the loader judges
+            shown = str(value)
         elif isinstance(value, str):
             shown = scalar(value)
         elif key == "channel" and len(value) == 1:

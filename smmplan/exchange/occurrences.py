@@ -1,9 +1,8 @@
 """The dated occurrences an export hands over, each with its caption per channel.
 
 :func:`occurrences` is the one place exports learn what goes out when and with which text: the
-calendar model's slots (so recurring posts give every occurrence once the calendar expands them)
-and :func:`caption` per channel (pointed at rendered captions and variants once they exist, SPEC
-§5); every export follows.
+calendar model's slots (every occurrence of a recurring post) and :func:`caption` per channel
+(the rendered variant, SPEC §5); every export follows.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from ..calendar import calendar_of
+from ..captions import captions_of
 from ..model import Plan, Post
 
 
@@ -62,9 +62,9 @@ def occurrences(plan: Plan, selection: Selection) -> list[Occurrence]:
 
 
 def caption(plan: Plan, post: Post, channel: str) -> str:
-    """The caption as published on ``channel``: where rendered captions and per-channel variants
-    (SPEC §5.3, §5.4) are taken from, once they exist."""
-    return post.caption
+    """The caption as published on ``channel``: its variant, rendered (SPEC §5.3, §5.4)."""
+    found = captions_of(plan).of(post, channel)
+    return found.text if found is not None else post.caption
 
 
 def selected_posts(plan: Plan, selection: Selection) -> list[Post]:

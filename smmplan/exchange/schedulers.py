@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..captions import captions_of
 from ..diagnostics import Diagnostic, diag
 from ..model import Plan
 from ..rules.voice import limits
@@ -113,9 +114,12 @@ def rows(target: Scheduler, plan: Plan, found: Sequence[Occurrence], now: dt.dat
     out: list[Diagnostic] = []
     kept: list[list[str]] = []
     last: tuple[dt.datetime, str] | None = None
+    broken = {d.post for d in captions_of(plan).problems if d.severity == "error"}
     for o in found:
         for channel, caption in o.captions.items():
-            problem = _problem(target, plan, o, channel, caption, now, last)
+            problem = (("its caption does not render", "`smmplan check` shows where")
+                       if o.post.id in broken else
+                       _problem(target, plan, o, channel, caption, now, last))
             if problem is None and len(kept) >= target.max_rows:
                 problem = (f"{target.title} takes at most {target.max_rows} posts per file",
                            "export the rest with --from/--to")
