@@ -244,6 +244,15 @@ RULES: dict[str, Rule] = {
            "request; only the editor's approving review on GitHub shows that they approved it.",
            "editor: dimas (github: dimasp) and no APPROVED review by dimasp of the head commit",
            "Ask the named editor to approve the pull request on GitHub (after the last push)."),
+        _r("SMM501", "not-exportable", "error",
+           "Fires when `smmplan export` for a scheduler leaves a post out because the tool "
+           "cannot take it: in the past or too soon, a minute it does not accept, an all-day "
+           "slot, a platform it does not post to, a caption over the limit, or past the most "
+           "posts one upload takes.",
+           "A bulk upload that silently lacks a post means a post that never goes out.",
+           "smmplan export hootsuite --channel instagram   # a post at 19:33: Hootsuite takes "
+           "only minutes ending in 0 or 5",
+           "Change the post as the message says, or schedule that one by hand."),
     )
 }
 
@@ -299,6 +308,9 @@ SUMMARY_ID: dict[str, str] = {
     "SMM407": "Tanggal unggahan di luar rentang start..end kampanyenya.",
     "SMM408": "Persetujuan yang dibawa perubahan tidak disertai review APPROVED dari editor "
               "yang disebut pada commit terakhir pull request.",
+    "SMM501": "`smmplan export` ke penjadwal tidak menyertakan unggahan yang tidak bisa diterima "
+              "penjadwal itu (sudah lewat, menit yang ditolak, platform yang tidak dilayani, "
+              "caption terlalu panjang...).",
 }
 
 
