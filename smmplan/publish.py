@@ -36,6 +36,8 @@ ACTIVE = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt", 
 _SVG_SCRIPT = re.compile(rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:|<iframe|<embed|"
                          rb"<object|<use[^>]+href\s*=\s*[\"']?(?:data|https?):", re.I)
 SOURCES = ("content/posts", "content/campaigns")
+#: The site's feeds of channels, personas, campaigns, authors and holidays live here.
+FEED_FOLDER = "calendars/"
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def _judge_file(root: Path, git: Path, path: Path, name: str, reserved: Collecti
         return _refuse(root, path, "a browser would run script from this file",
                        "write the page in Markdown (it is sanitised); keep SVG images free of "
                        "script and event handlers")
-    if name in reserved:
+    if name in reserved or (name.startswith(FEED_FOLDER) and lower.endswith(".ics")):
         return _refuse(root, path, f"/{name} is an address the site generates",
                        "rename or remove the file", severity="warning")
     return None

@@ -18,12 +18,14 @@ RULES = "guidelines/rules.yml"
 TEAM = "guidelines/team.yml"
 
 
-def reserved_addresses(plan: Plan) -> set[str]:
-    """Addresses (relative to docs_dir) of the files the site generates besides its pages."""
-    from .pages.feeds import describe_feeds
+def reserved_addresses() -> set[str]:
+    """Addresses (relative to docs_dir) of the files the site generates besides its pages and
+    its ``calendars/*.ics`` feeds (which :mod:`smmplan.publish` reserves as a folder, so that a
+    static copy cannot wait there for a channel or persona still to come). Worked out without
+    the plan's calendar, whose horizon the rules fix first."""
     from .pages.schemas import schema_files
 
-    return {f.path for f in describe_feeds(plan)} | set(schema_files())
+    return {"calendar.ics"} | set(schema_files())
 
 
 def long_ids(plan: Plan) -> list[Diagnostic]:
@@ -47,5 +49,5 @@ def trust_diagnostics(root: Path, plan: Plan) -> list[Diagnostic]:
     site = read_site_config(root)
     out += site.diagnostics
     if site.docs_ok(root):
-        out.extend(publish_policy(root, site.docs_dir, reserved_addresses(plan)).diagnostics)
+        out.extend(publish_policy(root, site.docs_dir, reserved_addresses()).diagnostics)
     return out
