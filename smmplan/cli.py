@@ -196,5 +196,5 @@ def rule(code: str | None) -> None:
 
 
 # Commands that live in their own modules, each exposing ``command``.
-for _name in ("report", "build", "serve", "ical", "new", "init", "diff", "schema"):
+for _name in ("report", "build", "serve", "ical", "new", "init", "diff", "schema", "metrics"):
     main.add_command(importlib.import_module(f"smmplan.commands.{_name}").command)
