@@ -208,6 +208,14 @@ RULES: dict[str, Rule] = {
            "A post outside its campaign's dates is usually a wrong date or a wrong campaign.",
            "campaign: ramadan-2027 and a date after the campaign ended",
            "Fix the date or the campaign."),
+        _r("SMM501", "implausible-metrics", "warning",
+           "Fires when numbers after publishing cannot all be right: a reach smaller than the "
+           "interactions (likes, comments, shares, saves) it should contain, or a follower count "
+           "in data/audience.csv dated before the channel's first post in the plan.",
+           "Such numbers usually come from a column mix-up or a mistyped date, and they would "
+           "skew the engagement rate and the interactions per 1,000 followers.",
+           "post,channel,date,reach,likes,comments\nkopi-launch,instagram,2026-11-02,40,212,25",
+           "Check the numbers against the platform's analytics and correct the row."),
     )
 }
 
@@ -254,6 +262,8 @@ SUMMARY_ID: dict[str, str] = {
     "SMM405": "Unggahan jatuh pada tanggal blackout (untuk pilarnya, bila pilar disebut).",
     "SMM406": "Unggahan hard-sell jatuh pada hari libur nasional.",
     "SMM407": "Tanggal unggahan di luar rentang start..end kampanyenya.",
+    "SMM501": "Angka setelah terbit tidak mungkin benar semua: jangkauan lebih kecil daripada "
+              "interaksinya, atau jumlah pengikut bertanggal sebelum unggahan pertama kanal.",
 }
 
 
