@@ -7,26 +7,16 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
+from test_metrics_import import RULES, post_file
+
 from smmplan.diagnostics import Diagnostic
 from smmplan.load import load_plan
 from smmplan.metrics.checks import check_audience, resolve
 from smmplan.metrics.data import load_audience, load_metrics
 from smmplan.metrics.occurrences import plan_occurrences
 
-RULES = """\
-timezone: Asia/Jakarta
-channels:
-  instagram: {platform: instagram, name: Instagram}
-  facebook: {platform: facebook, name: Facebook}
-  x: {platform: x, name: X}
-"""
-
 TODAY = dt.date(2026, 11, 20)
-
-
-def _post(pid: str, date: str, channel: str, status: str = "published") -> str:
-    return f"---\nid: {pid}\ntitle: {pid}\ndate: {date}\nchannel: {channel}\n" \
-           f"pillar: education\nstatus: {status}\n---\nCaption.\n"
+_post = post_file
 
 
 FILES = {
@@ -54,7 +44,7 @@ FILES = {
         "instagram,2026-11-01,12000\n"       # 2 before the first post (2026-11-02)
         "instagram,2026-11-15,12400\n"       # 3 fine
         "instagram,2026-11-15,12500\n"       # 4 twice
-        "tiktok,2026-11-15,100\n"            # 5 unknown channel
+        "threads,2026-11-15,100\n"           # 5 unknown channel
         "facebook,2026-11-30,800\n"          # 6 future
         "facebook,2026-11-10,-1\n"           # 7 negative
         "facebook,,900\n"                    # 8 no date
@@ -81,7 +71,7 @@ def test_every_bad_row_is_reported_at_its_cell(make_plan: Callable[..., Path]) -
         "first post in the plan (2026-11-02); a typo in the date?",
         "data/audience.csv:4:1: SMM005 instagram has two follower counts for 2026-11-15; the "
         "first at data/audience.csv:3 is used",
-        "data/audience.csv:5:1: SMM006 unknown channel 'tiktok'",
+        "data/audience.csv:5:1: SMM006 unknown channel 'threads'",
         "data/audience.csv:6:2: SMM003 a follower count for 2026-11-30, which is after today "
         "(2026-11-20)",
         "data/audience.csv:7:3: SMM003 followers: '-1' is negative; a count is a whole number "

@@ -33,9 +33,13 @@ channels:
 """
 
 
-def _post(pid: str, date: str, channel: str) -> str:
+def post_file(pid: str, date: str, channel: str, status: str = "published") -> str:
+    """A post's file: front matter and a caption."""
     return f"---\nid: {pid}\ntitle: {pid}\ndate: {date}\nchannel: {channel}\n" \
-           "pillar: education\nstatus: published\n---\nCaption of the post.\n"
+           f"pillar: education\nstatus: {status}\n---\nCaption of the post.\n"
+
+
+_post = post_file
 
 
 POSTS = {

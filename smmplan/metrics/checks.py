@@ -52,9 +52,10 @@ def resolve(plan: Plan, occurrences: Sequence[Occurrence], records: Iterable[Met
                             f"channels: {', '.join(post.channels)}", record.cell("channel"),
                             post=post.id))
             continue
-        occ = _occurrence(record, by_post[(post.id, channel)], post.status, out)
-        if occ is None:
+        found = _occurrence(record, by_post[(post.id, channel)], post.status, out)
+        if found is None:
             continue
+        occ = found
         if occ.day > today:
             out.append(diag("SMM003", f"numbers for {post.id} on {channel} on {occ.day}, which "
                             f"is after today ({today}): it has not been published yet",
