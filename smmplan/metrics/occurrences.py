@@ -1,21 +1,21 @@
-"""The plan's occurrences as metrics see them: one per dated post and channel, with the link
-recorded for it in ``published:``."""
+"""The plan's occurrences as metrics see them: one per post, channel and start on the calendar
+(:mod:`smmplan.calendar`), with the link recorded for it in ``published:``."""
 
 from __future__ import annotations
 
+from ..calendar import calendar_of
 from ..model import Plan
 from .matching import Occurrence
 
 
 def plan_occurrences(plan: Plan) -> list[Occurrence]:
-    """Every occurrence of a post that was or will be published (not ideas, not cancelled)."""
+    """Every occurrence that was or will be published (not ideas, not cancelled posts)."""
     out = []
-    for post in plan.posts:
-        if not post.counts or post.start is None:
+    for occ in calendar_of(plan).occurrences:
+        if not occ.counts:
             continue
-        links = getattr(post, "published", None) or {}
-        for channel in post.channels:
-            link = links.get(channel)
-            out.append(Occurrence(post.start, post.id, channel, post.all_day,
-                                  link if isinstance(link, str) else None))
+        links = getattr(occ.post, "published", None) or {}
+        link = links.get(occ.channel)
+        out.append(Occurrence(occ.start, occ.post.id, occ.channel, occ.all_day,
+                              link if isinstance(link, str) else None))
     return sorted(out)

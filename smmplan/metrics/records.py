@@ -14,4 +14,5 @@ def front_matter_records(plan: Plan) -> Iterator[MetricRecord]:
         if not post.metrics:
             continue
         channel = post.channels[0] if len(post.channels) == 1 else None
-        yield MetricRecord(post.id, channel, post.day, post.metrics, post.at("metrics"))
+        day = post.start.date() if post.start is not None else None
+        yield MetricRecord(post.id, channel, day, post.metrics, post.at("metrics"))

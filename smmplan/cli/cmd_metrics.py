@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import click
 
-from ..cli import CommandError, plan_root
 from ..metrics.exports import PLATFORMS
+from .app import CommandError, plan_root
 
 
 @click.group(name="metrics")
@@ -44,7 +44,6 @@ def import_command(ctx: click.Context, file: Path, platform: str, channels: tupl
         smmplan metrics import ~/Downloads/instagram-posts.csv --platform instagram
         smmplan metrics import export.csv --platform x --write
     """
-    from .. import output
     from ..load import load_plan
     from ..metrics.data import load_metrics
     from ..metrics.importer import import_export, write_files
@@ -52,6 +51,7 @@ def import_command(ctx: click.Context, file: Path, platform: str, channels: tupl
     from ..metrics.records import front_matter_records
     from ..metrics.summary import as_text
     from ..metrics.writer import WriteError
+    from ..render import diagnostics as output
 
     root = plan_root(ctx)
     if not file.is_file():
