@@ -89,6 +89,8 @@ def _load_plan(root: Path) -> tuple[Plan, list[Diagnostic]]:
     campaigns = _load_campaigns(root, out, incomplete)
     posts = _load_posts(root, settings, out)
     guides = _load_guides(root, out)
+    from .metrics.data import load_audience, load_metrics  # metrics.data reads model types
+
     plan = Plan(
         root=str(root),
         site=site,
@@ -99,6 +101,8 @@ def _load_plan(root: Path) -> tuple[Plan, list[Diagnostic]]:
         campaigns=MappingProxyType(campaigns),
         guides=tuple(guides),
         incomplete=frozenset(incomplete),
+        metrics_data=load_metrics(root, out),
+        audience=load_audience(root, out),
     )
     return plan, out
 
