@@ -6,7 +6,10 @@ they always agree."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..calendar import window_of
 from ..diagnostics import Diagnostic
@@ -28,6 +31,14 @@ class Metrics:
     audience: tuple[AudienceRecord, ...]
     diagnostics: tuple[Diagnostic, ...]
     _analyses: dict[str, Analysis] = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def by_post(self) -> Mapping[str, tuple[Item, ...]]:
+        """Each post's occurrences with numbers, in time order."""
+        out: dict[str, list[Item]] = defaultdict(list)
+        for item in self.items:
+            out[item.post.id].append(item)
+        return {pid: tuple(found) for pid, found in out.items()}
 
     def by(self, kind: str) -> Analysis:
         """Engagement per ``kind`` window: ``week``, ``month`` or ``quarter``."""

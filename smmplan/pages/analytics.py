@@ -244,9 +244,13 @@ def _top_bottom(ctx: Context, link_to: Linker, items: Sequence[Item]) -> list[st
                  h(f"{i.start:%Y-%m-%d}"), _num(lab, i.reach), lab.number(i.interactions),
                  h(_pct(lab, i.rate))] for i in found]
 
-    return [block(f"<h3>{h(lab['top_posts'])}</h3>" + table(head, rows(top), "smm-top-posts")),
-            block(f"<h3>{h(lab['bottom_posts'])}</h3>"
-                  + table(head, rows(bottom), "smm-bottom-posts"))]
+    def listing(title: str, found: tuple[Item, ...], cls: str) -> str:
+        body = table(head, rows(found), cls) if found else \
+            f'<p class="smm-empty">{h(lab["no_posts"])}</p>'
+        return block(f"<h3>{h(title)}</h3>{body}")
+
+    return [listing(lab["top_posts"], top, "smm-top-posts"),
+            listing(lab["bottom_posts"], bottom, "smm-bottom-posts")]
 
 
 def _times(ctx: Context, items: Sequence[Item]) -> list[str]:

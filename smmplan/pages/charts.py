@@ -161,7 +161,7 @@ def bar_chart(title: str, rows: Sequence[tuple[str, Sequence[Decimal | None]]],
 def heat_map(title: str, rows: Sequence[str], cells: Mapping[tuple[int, int],
              tuple[Decimal, int]], fmt: Callable[[Decimal, int], str]) -> str:
     """A weekday x hour grid: ``cells[(row, hour)] = (rate, posts)``; darker is higher. Cells
-    without a value stay outlined only."""
+    without a value stay empty."""
     cell, left, top = 22, 40, 18
     width, height = left + 24 * cell + 4, top + len(rows) * cell + 4
     top_rate = max((r for r, _ in cells.values()), default=Decimal(0))
@@ -169,22 +169,27 @@ def heat_map(title: str, rows: Sequence[str], cells: Mapping[tuple[int, int],
     for hour in range(0, 24, 3):
         body.append(f'<text x="{left + hour * cell + cell / 2:.0f}" y="12" font-size="10" '
                     f'text-anchor="middle" fill="currentColor">{hour:02d}</text>')
+    # a faint grid instead of 168 outlined cells
+    for r in range(len(rows) + 1):
+        y = top + r * cell
+        body.append(f'<line x1="{left}" x2="{left + 24 * cell}" y1="{y}" y2="{y}" '
+                    'stroke="currentColor" stroke-opacity="0.12"/>')
+    for hour in range(25):
+        x = left + hour * cell
+        body.append(f'<line x1="{x}" x2="{x}" y1="{top}" y2="{top + len(rows) * cell}" '
+                    'stroke="currentColor" stroke-opacity="0.12"/>')
     for r, label in enumerate(rows):
         y = top + r * cell
         body.append(f'<text x="{left - 6}" y="{y + cell / 2 + 4:.0f}" font-size="11" '
                     f'text-anchor="end" fill="currentColor">{h(label)}</text>')
         for hour in range(24):
-            x = left + hour * cell
             found = cells.get((r, hour))
             if found is None:
-                body.append(f'<rect x="{x + 1}" y="{y + 1}" width="{cell - 2}" '
-                            f'height="{cell - 2}" fill="none" stroke="currentColor" '
-                            'stroke-opacity="0.12"/>')
                 continue
             rate, posts = found
             strength = 0.15 + 0.85 * float(rate / top_rate) if top_rate else 0.15
-            body.append(f'<rect class="smm-heat" x="{x + 1}" y="{y + 1}" width="{cell - 2}" '
-                        f'height="{cell - 2}" fill-opacity="{strength:.2f}" '
+            body.append(f'<rect class="smm-heat" x="{left + hour * cell + 1}" y="{y + 1}" '
+                        f'width="{cell - 2}" height="{cell - 2}" fill-opacity="{strength:.2f}" '
                         f'style="fill:{COLOURS[0]}"><title>{h(label)} {hour:02d}:00 '
                         f'{h(fmt(rate, posts))}</title></rect>')
     return _svg(title, width, height, body, "heat")
