@@ -374,7 +374,8 @@ def test_engagement_golden_pages_say_what_the_numbers_are() -> None:
     assert en.count("<svg") == 3  # ER trend, pillars, heat map (no follower counts: no 2nd trend)
     id_ = (ENGAGEMENT / "engagement.id.md").read_text(encoding="utf-8")
     assert id_.startswith('---\ntitle: "Kinerja"\n')
-    assert "<strong>Semua kanal</strong>" in id_ and "<h3>Tingkat keterlibatan tertinggi</h3>" in id_
+    assert "<strong>Semua kanal</strong>" in id_
+    assert "<h3>Tingkat keterlibatan tertinggi</h3>" in id_
     assert "<td>12.345</td>" in id_ and "<td>8,8%</td>" in id_
 
 
