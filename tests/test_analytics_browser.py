@@ -92,7 +92,7 @@ def test_charts_are_drawn_in_both_palettes(browser: Browser, site: str, address:
         # labels take the page's text colour: readable on either background
         assert found["text"] == found["colour"] == text_colour != background, found
     # the same figures as a table, for screen readers: the trend table's December row
-    assert page.locator("table.smm-trend-table tr", has_text="2026-12").first.inner_text() \
+    assert page.locator(".smm-trend-table tr", has_text="2026-12").first.inner_text() \
         .split() == ["2026-12", "3.3%", "—", "—", "6.5", "—", "—"]
     OUTPUT.mkdir(exist_ok=True)
     name = address.strip("/").replace("/", "-")

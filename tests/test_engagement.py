@@ -207,10 +207,10 @@ def test_pages_show_the_report_figures(plan: Path) -> None:
     assert ("<tr><td>2026-12</td><td>3.3%</td><td>—</td><td>—</td><td>6.5</td><td>—</td>"
             "<td>—</td></tr>") in engagement
     # top posts: d 7.12%, b on instagram 7.0%, a 6.0%, c 5.0%, b on facebook 4.5%
-    top = engagement.split('class="smm-top-posts"')[1].split("</table>")[0]
+    top = engagement.split('smm-top-posts"')[1].split("</table>")[0]
     assert re.findall(r'href="\.\./posts/(\w)/".*?(\d+\.\d%)</td></tr>', top) == [
         ("d", "7.1%"), ("b", "7.0%"), ("a", "6.0%"), ("c", "5.0%"), ("b", "4.5%")]
-    bottom = engagement.split('class="smm-bottom-posts"')[1].split("</table>")[0]
+    bottom = engagement.split('smm-bottom-posts"')[1].split("</table>")[0]
     assert re.findall(r'href="\.\./posts/(\w)/".*?(\d+\.\d%)</td></tr>', bottom) == [
         ("f", "3.3%")]
     # the planned mix against what each pillar earned: education planned 3 of 7 occurrences

@@ -368,7 +368,7 @@ def test_engagement_golden_pages_say_what_the_numbers_are() -> None:
     # 00:30 on 1 January in Jakarta is January's, though still 31 December in UTC:
     # 1750 / 20000 = 8.75%, half up 8.8%
     assert ("<tr><td>2027-01</td><td>8.8%</td><td>—</td><td>—</td><td>—</td></tr>") in en
-    top = en.split('class="smm-top-posts"')[1].split("</table>")[0]
+    top = en.split('smm-top-posts"')[1].split("</table>")[0]
     assert re.findall(r'href="\.\./posts/(\w)/".*?(\d+\.\d%)</td></tr>', top) == [
         ("d", "100.0%"), ("e", "8.8%"), ("a", "6.0%"), ("b", "4.0%")]
     assert en.count("<svg") == 3  # ER trend, pillars, heat map (no follower counts: no 2nd trend)

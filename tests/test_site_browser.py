@@ -208,7 +208,7 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         assert w.page.title().startswith("</title><script>")
         settle(w.page)
         w.page.goto(f"{base}/engagement/")
-        top = w.page.locator("table.smm-top-posts td").first
+        top = w.page.locator(".smm-top-posts td").first
         assert top.inner_text().startswith("<script>window.__pwned='top-post'</script><img")
         # search results show the hostile title, caption and rules as text, and run nothing
         post = search(w.page, "uniquecaptionword", f"{base}/posts/xss-title/")
@@ -256,7 +256,7 @@ def test_example_plan_builds_strict_and_renders(browser: Browser, tmp_path: Path
         assert w.page.locator("article h2[id^=m-]").all_inner_texts() == [
             f"{MONTHS_ID[m.start.month - 1]} {m.start.year}" for m in reversed(months)]
         # the newest month's table comes first; its last row is all channels together
-        total = w.page.locator("table.smm-engagement").first.locator("tr").last
+        total = w.page.locator(".smm-engagement table").first.locator("tr").last
         assert total.locator("td").nth(9).inner_text() == \
             f"{months[-1].total.rate}%".replace(".", ",")
         drawn = w.page.eval_on_selector_all(
@@ -265,7 +265,7 @@ def test_example_plan_builds_strict_and_renders(browser: Browser, tmp_path: Path
         w.page.screenshot(path=str(OUTPUT / "example-engagement.png"), full_page=True)
         settle(w.page)
         best = ranked(numbers.items)[0][0]
-        w.page.locator("table.smm-top-posts a").first.click()
+        w.page.locator(".smm-top-posts a").first.click()
         w.page.wait_for_url(f"**/posts/{best.post.id}/")
         assert w.errors == []
     finally:

@@ -51,6 +51,12 @@ def quarter_address(label: str) -> str:
     return f"{REPORTS}{label.lower()}/"
 
 
+def _table(head: list[str], rows: list[list[str]], cls: str) -> str:
+    """A table in Material's own style (it styles only tables without a class), named by the
+    class of the wrapper around it."""
+    return f'<div class="smm-scroll {cls}">{table(head, rows)}</div>'
+
+
 def _pct(lab: Labels, value: Decimal | None) -> str:
     return lab.percent("-" if value is None else f"{value}%")
 
@@ -140,7 +146,7 @@ def _kpis(ctx: Context, w: Window) -> str:
             [h(lab["reach"]), _num(lab, t.metrics.get("reach"))],
             [h(lab["interactions"]), lab.number(t.interactions)],
             [h(lab["engagement_rate"]), h(_pct(lab, t.rate))]]
-    return table([h(lab["figure"]), h(lab["value"])], rows, "smm-kpis")
+    return _table([h(lab["figure"]), h(lab["value"])], rows, "smm-kpis")
 
 
 def _channels_table(ctx: Context, w: Window, link_to: Linker) -> str:
@@ -157,7 +163,7 @@ def _channels_table(ctx: Context, w: Window, link_to: Linker) -> str:
     rows.append([f"<strong>{h(lab['all_channels'])}</strong>", lab.number(t.posts),
                  *(_num(lab, t.metrics.get(m)) for m in CORE), h(_pct(lab, t.rate)),
                  h(lab["none"]), h(lab["none"])])
-    return f'<div class="smm-scroll">{table(head, rows, "smm-engagement")}</div>'
+    return _table(head, rows, "smm-engagement")
 
 
 def _trends(ctx: Context, windows: Sequence[Window]) -> list[str]:
@@ -186,7 +192,7 @@ def _trends(ctx: Context, windows: Sequence[Window]) -> list[str]:
             *(f"{h(ctx.channel_name(c))} {h(lab['per_1000'])}" for c in channels)]
     rows = [[h(label), *(h(_pct(lab, s.values[i])) for s in rates),
              *(h(_dec(lab, s.values[i])) for s in per_1000)] for i, label in enumerate(labels)]
-    blocks.append(block(f'<div class="smm-scroll">{table(head, rows, "smm-trend-table")}</div>'))
+    blocks.append(block(_table(head, rows, "smm-trend-table")))
     return blocks
 
 
@@ -219,7 +225,7 @@ def _pillars(ctx: Context, items: Sequence[Item], quarter: str | None) -> list[s
     chart = bar_chart(lab["mix_vs_engagement"], chart_rows,
                       [lab["planned_share"], lab["interaction_share"]],
                       lambda v: lab.percent(f"{v}%"))
-    return [block(chart), block(table(head, rows, "smm-pillar-engagement"))]
+    return [block(chart), block(_table(head, rows, "smm-pillar-engagement"))]
 
 
 def _entries_table(ctx: Context, entries: Iterable[Entry], key: str) -> str:
@@ -230,7 +236,7 @@ def _entries_table(ctx: Context, entries: Iterable[Entry], key: str) -> str:
         name = lab["none"] if e.key[0] is None else str(e.key[0])
         rows.append([h(name), lab.number(e.posts), _num(lab, e.metrics.get("reach")),
                      lab.number(e.interactions), h(_pct(lab, e.rate))])
-    return table(head, rows, f"smm-by-{key}")
+    return _table(head, rows, f"smm-by-{key}")
 
 
 def _top_bottom(ctx: Context, link_to: Linker, items: Sequence[Item]) -> list[str]:
@@ -245,7 +251,7 @@ def _top_bottom(ctx: Context, link_to: Linker, items: Sequence[Item]) -> list[st
                  h(_pct(lab, i.rate))] for i in found]
 
     def listing(title: str, found: tuple[Item, ...], cls: str) -> str:
-        body = table(head, rows(found), cls) if found else \
+        body = _table(head, rows(found), cls) if found else \
             f'<p class="smm-empty">{h(lab["no_posts"])}</p>'
         return block(f"<h3>{h(title)}</h3>{body}")
 
@@ -265,7 +271,7 @@ def _times(ctx: Context, items: Sequence[Item]) -> list[str]:
     rows = [[h(days[d]), f"{hour:02d}:00", lab.number(n), h(_pct(lab, r))]
             for (d, hour), (r, n) in sorted(cells.items())]
     blocks.append(block(f'<details class="smm-heat-table"><summary>{h(lab["heat_table"])}'
-                        f"</summary>{table(head, rows, 'smm-slots')}</details>"))
+                        f"</summary>{_table(head, rows, 'smm-slots')}</details>"))
     rows = []
     for cid, slots in best_slots(items).items():
         for s in slots:
@@ -273,7 +279,7 @@ def _times(ctx: Context, items: Sequence[Item]) -> list[str]:
                          lab.number(s.posts), h(_pct(lab, s.rate))])
     head = [h(lab["channel"]), h(lab["weekday"]), h(lab["hour"]), h(lab["posts"]), h(lab["er"])]
     blocks.append(block(f"<h3>{h(lab['best_slots'])}</h3>"
-                        + (table(head, rows, "smm-best-slots") if rows else
+                        + (_table(head, rows, "smm-best-slots") if rows else
                            f'<p class="smm-empty">{h(lab["no_slots"])}</p>')))
     return blocks
 

@@ -57,6 +57,12 @@ def _svg(title: str, width: int, height: int, body: list[str], kind: str) -> str
             + "".join(body) + "</svg>")
 
 
+def _plain(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros and never in exponent form (10, not 1E+1)."""
+    text = f"{value:f}"
+    return Decimal(text.rstrip("0").rstrip(".") if "." in text else text)
+
+
 def _nice_max(top: Decimal) -> Decimal:
     """The smallest of 1, 2, 2.5, 5 x 10^k at or above ``top`` (a readable axis end)."""
     if top <= 0:
@@ -94,7 +100,7 @@ def line_chart(title: str, labels: Sequence[str], series: Sequence[Series],
         body.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{yy:.1f}" y2="{yy:.1f}" '
                     'stroke="currentColor" stroke-opacity="0.15"/>')
         body.append(f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" font-size="11" '
-                    f'fill="currentColor">{h(fmt(tick.normalize()))}</text>')
+                    f'fill="currentColor">{h(fmt(_plain(tick)))}</text>')
     for i, label in enumerate(labels):
         body.append(f'<text x="{x(i):.1f}" y="{height - bottom + 18}" text-anchor="middle" '
                     f'font-size="11" fill="currentColor">{h(label)}</text>')
