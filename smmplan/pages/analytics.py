@@ -57,6 +57,12 @@ def _table(head: list[str], rows: list[list[str]], cls: str) -> str:
     return f'<div class="smm-scroll {cls}">{table(head, rows)}</div>'
 
 
+def _figure(caption: str, svg: str) -> str:
+    """A chart with its caption shown (the chart's own title is for screen readers)."""
+    return block(f'<figure class="smm-figure">{svg}<figcaption aria-hidden="true">{h(caption)}'
+                 "</figcaption></figure>")
+
+
 def _pct(lab: Labels, value: Decimal | None) -> str:
     return lab.percent("-" if value is None else f"{value}%")
 
@@ -183,11 +189,12 @@ def _trends(ctx: Context, windows: Sequence[Window]) -> list[str]:
         return out
 
     rates, per_1000 = values("rate"), values("per_1000")
-    blocks = [block(line_chart(lab["er_by_month"], labels, rates,
-                               lambda v: _pct(lab, v)))]
+    blocks = [_figure(lab["er_by_month"], line_chart(lab["er_by_month"], labels, rates,
+                                                     lambda v: _pct(lab, v)))]
     if any(v is not None for s in per_1000 for v in s.values):
-        blocks.append(block(line_chart(lab["per_1000_by_month"], labels, per_1000,
-                                       lambda v: _dec(lab, v))))
+        blocks.append(_figure(lab["per_1000_by_month"],
+                              line_chart(lab["per_1000_by_month"], labels, per_1000,
+                                         lambda v: _dec(lab, v))))
     head = [h(lab["month"]), *(f"{h(ctx.channel_name(c))} {h(lab['er'])}" for c in channels),
             *(f"{h(ctx.channel_name(c))} {h(lab['per_1000'])}" for c in channels)]
     rows = [[h(label), *(h(_pct(lab, s.values[i])) for s in rates),
@@ -225,7 +232,8 @@ def _pillars(ctx: Context, items: Sequence[Item], quarter: str | None) -> list[s
     chart = bar_chart(lab["mix_vs_engagement"], chart_rows,
                       [lab["planned_share"], lab["interaction_share"]],
                       lambda v: lab.percent(f"{v}%"))
-    return [block(chart), block(_table(head, rows, "smm-pillar-engagement"))]
+    return [_figure(lab["mix_vs_engagement"], chart),
+            block(_table(head, rows, "smm-pillar-engagement"))]
 
 
 def _entries_table(ctx: Context, entries: Iterable[Entry], key: str) -> str:
@@ -265,8 +273,8 @@ def _times(ctx: Context, items: Sequence[Item]) -> list[str]:
     cells = slot_rates(items)
     days = [lab[d] for d in WEEKDAYS]
     blocks = [block(f'<p>{h(lab["slots_explained"].format(n=MIN_SLOT_POSTS))}</p>')]
-    blocks.append(block(heat_map(lab["heat_map"], days, cells,
-                                 lambda r, n: f"{_pct(lab, r)} ({n} {lab['posts'].lower()})")))
+    blocks.append(_figure(lab["heat_map"], heat_map(
+        lab["heat_map"], days, cells, lambda r, n: f"{_pct(lab, r)} ({n} {lab['posts'].lower()})")))
     head = [h(lab["weekday"]), h(lab["hour"]), h(lab["posts"]), h(lab["er"])]
     rows = [[h(days[d]), f"{hour:02d}:00", lab.number(n), h(_pct(lab, r))]
             for (d, hour), (r, n) in sorted(cells.items())]
