@@ -110,7 +110,7 @@ _EN: dict[str, str] = {
                        "a slot is shown only with at least {n} posts with a reach behind it.",
     "heat_map": "Engagement rate by weekday and hour", "weekday": "Weekday", "hour": "Hour",
     "heat_table": "The same figures as a table", "best_slots": "Best slots per channel",
-    "no_slots": "No slot has enough posts yet.",
+    "no_slots": "No slot has enough posts yet.", "change": "Change",
 }
 
 _ID: dict[str, str] = {
@@ -220,7 +220,7 @@ _ID: dict[str, str] = {
                        "sebuah slot tampil hanya bila ada sedikitnya {n} unggahan berjangkauan.",
     "heat_map": "Tingkat keterlibatan menurut hari dan jam", "weekday": "Hari", "hour": "Jam",
     "heat_table": "Angka yang sama sebagai tabel", "best_slots": "Slot terbaik per kanal",
-    "no_slots": "Belum ada slot dengan cukup unggahan.",
+    "no_slots": "Belum ada slot dengan cukup unggahan.", "change": "Perubahan",
 }
 
 _ALL: Mapping[str, Mapping[str, str]] = {"en": _EN, "id": _ID}

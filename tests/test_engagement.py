@@ -225,5 +225,8 @@ def test_pages_show_the_report_figures(plan: Path) -> None:
     assert "@media print" in report
     assert re.search(r"Instagram</a></td><td>4</td><td>5,850</td>.*?<td>6\.3%</td><td>10,800"
                      r"</td><td>34\.2</td>", report)
+    # followers over the quarter: instagram from its first count (5 October) to 20 November
+    assert re.search(r"Instagram</a></td><td>10,000</td><td>10,800</td><td>\+800</td>", report)
+    assert re.search(r"Facebook</a></td><td>2,000</td><td>2,000</td><td>0</td>", report)
     assert '<a href="../reports/2026-q4/">2026-Q4</a>' in engagement
     assert "<svg" in engagement and "<svg" in report

@@ -172,6 +172,32 @@ def followers_on(counts: dict[str, list[tuple[dt.date, int]]], channel: str,
     return best
 
 
+@dataclass(frozen=True)
+class Growth:
+    channel: str
+    first: int
+    """The count at the window's start (the latest on or before it, else the window's first)."""
+    last: int
+    """The latest count on or before the window's end."""
+
+    @property
+    def change(self) -> int:
+        return self.last - self.first
+
+
+def growth(audience: Sequence[AudienceRecord], start: dt.date, end: dt.date
+           ) -> tuple[Growth, ...]:
+    """Per channel with a follower count by ``end``: its followers at ``start`` and ``end``."""
+    out = []
+    for channel, counts in sorted(_audience(audience).items()):
+        before = [n for when, n in counts if when <= start]
+        inside = [n for when, n in counts if start < when <= end]
+        if before or inside:
+            first = before[-1] if before else inside[0]
+            out.append(Growth(channel, first, (before + inside)[-1]))
+    return tuple(out)
+
+
 def _keys(name: str, item: Item) -> list[tuple[str | int | None, ...]]:
     post = item.post
     if name == "channels":

@@ -22,6 +22,7 @@ from ..metrics.analysis import (
     Item,
     Window,
     best_slots,
+    growth,
     ranked,
     rate_percent,
     slot_rates,
@@ -125,6 +126,7 @@ def _quarter_page(ctx: Context, w: Window) -> str:
               block(_kpis(ctx, w)),
               heading(lab["channels"], "channels"),
               block(_channels_table(ctx, w, link_to)),
+              *_followers(ctx, w, link_to),
               heading(lab["trends"], "trends"),
               *_trends(ctx, months),
               heading(lab["mix_vs_engagement"], "pillars"),
@@ -153,6 +155,19 @@ def _kpis(ctx: Context, w: Window) -> str:
             [h(lab["interactions"]), lab.number(t.interactions)],
             [h(lab["engagement_rate"]), h(_pct(lab, t.rate))]]
     return _table([h(lab["figure"]), h(lab["value"])], rows, "smm-kpis")
+
+
+def _followers(ctx: Context, w: Window, link_to: Linker) -> list[str]:
+    """Followers at the start and the end of the window, per channel with counts."""
+    lab = ctx.labels
+    found = growth(ctx.metrics.audience, w.start, w.end)
+    if not found:
+        return []
+    head = [h(lab["channel"]), h(f"{lab['followers']} {w.start}"),
+            h(f"{lab['followers']} {w.end}"), h(lab["change"])]
+    rows = [[ctx.channel_links(link_to, [g.channel]), lab.number(g.first), lab.number(g.last),
+             ("+" if g.change > 0 else "") + lab.number(g.change)] for g in found]
+    return [heading(lab["followers"], "followers"), block(_table(head, rows, "smm-growth"))]
 
 
 def _channels_table(ctx: Context, w: Window, link_to: Linker) -> str:
