@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from .format.keys import (
@@ -27,6 +27,9 @@ from .format.keys import (
 )
 
 __all__ = ["FORMATS", "LEVELS", "METRICS", "PILLARS_DEFAULT", "STATUSES"]  # the enums' old home
+
+if TYPE_CHECKING:
+    from .metrics.data import AudienceRecord, MetricRecord
 
 #: statuses that count as "signed off" by an editor
 APPROVED_STATUSES = ("approved", "scheduled", "published")
@@ -274,6 +277,10 @@ class Plan:
     ``campaign``, ``member``) when a whole file or section failed, or ``kind:id`` when one entry
     or file did. A reference to such a definition is not reported as unknown: the failure itself
     already is."""
+    metrics_data: tuple[MetricRecord, ...] = ()
+    """Rows of ``data/metrics/*.csv``, as read (judged by :mod:`smmplan.metrics.checks`)."""
+    audience: tuple[AudienceRecord, ...] = ()
+    """Rows of ``data/audience.csv``, as read."""
 
     def post(self, post_id: str) -> Post | None:
         for p in self.posts:

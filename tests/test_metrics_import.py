@@ -12,10 +12,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from click.testing import Result
 from conftest import FIXTURES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from smmplan.metrics.exports import ExportRow, parse_count
+from smmplan.diagnostics import Diagnostic
+from smmplan.metrics.data import load_audience, load_metrics
+from smmplan.metrics.exports import PLATFORMS, ExportRow, parse_count, read_export
 from smmplan.metrics.matching import Occurrence, match, permalink_key
-from smmplan.metrics.table import MAX_EXPORT_BYTES
+from smmplan.metrics.table import MAX_EXPORT_BYTES, read_table
 
 EXPORTS = FIXTURES / "exports"
 WIB = ZoneInfo("Asia/Jakarta")
@@ -301,3 +305,31 @@ def test_permalink_keys(url: str, key: str) -> None:
 ])
 def test_counts(text: str, value: int | str) -> None:
     assert parse_count(text) == value
+
+
+# -- any bytes give diagnostics, never a traceback ---------------------------------------------
+
+_HEADERS = [b"Post ID,Account username,Publish time,Permalink,Reach,Likes\n",
+            b"post,channel,date,reach,likes\n", b"Video link,Post time,Total views\n", b""]
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(head=st.sampled_from(_HEADERS), body=st.binary(max_size=400),
+       platform=st.sampled_from(PLATFORMS))
+def test_any_export_bytes_give_diagnostics(tmp_path: Path, head: bytes, body: bytes,
+                                           platform: str) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes(head + body)
+    out: list[Diagnostic] = []
+    table = read_table(path, "export.csv", MAX_EXPORT_BYTES)
+    if isinstance(table, Diagnostic):
+        return
+    export = read_export(table, platform, WIB, out)
+    assert export is not None or out
+    plan = tmp_path / "plan"
+    (plan / "data" / "metrics").mkdir(parents=True, exist_ok=True)
+    (plan / "data" / "metrics" / "a.csv").write_bytes(head + body)
+    (plan / "data" / "audience.csv").write_bytes(head + body)
+    load_metrics(plan, out)
+    load_audience(plan, out)

@@ -6,7 +6,7 @@ judged in :mod:`smmplan.metrics.checks`; here only the file itself is read."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -95,7 +95,7 @@ def load_audience(root: Path, out: list[Diagnostic]) -> tuple[AudienceRecord, ..
                 out.append(diag("SMM002", f"{name} is missing", table.at(row, columns[name])))
         if channel is not None and day is not None and count is not None:
             records.append(AudienceRecord(channel, day, count, table.at(row),
-                                          MappingProxyType(_cells(table, columns, row))))
+                                          _cells(table, columns, row)))
     return tuple(records)
 
 
@@ -143,8 +143,26 @@ def _text(row: Row, index: int) -> str:
     return row.cells[index] if index < len(row.cells) else ""
 
 
-def _cells(table: Table, columns: dict[str, int], row: Row) -> dict[str, Position]:
-    return {name: table.at(row, i) for name, i in columns.items()}
+class _Cells(Mapping[str, Position]):
+    """Where each column's cell of one row stands, made on demand: most rows never need one."""
+
+    __slots__ = ("_columns", "_file", "_line")
+
+    def __init__(self, file: str, line: int, columns: dict[str, int]) -> None:
+        self._file, self._line, self._columns = file, line, columns
+
+    def __getitem__(self, name: str) -> Position:
+        return Position(self._file, self._line, self._columns[name] + 1)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns)
+
+    def __len__(self) -> int:
+        return len(self._columns)
+
+
+def _cells(table: Table, columns: dict[str, int], row: Row) -> Mapping[str, Position]:
+    return _Cells(table.file, row.line, columns)
 
 
 def _id(table: Table, columns: dict[str, int], row: Row, name: str,
@@ -206,4 +224,4 @@ def _metric_row(table: Table, columns: dict[str, int], row: Row,
     if post is None or channel is None or len(out) > before:
         return None
     return MetricRecord(post, channel, day, MappingProxyType(values), table.at(row),
-                        MappingProxyType(_cells(table, columns, row)))
+                        _cells(table, columns, row))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..diagnostics import Diagnostic
 from ..model import Plan
-from . import frequency, mix, references, voice, workflow
+from . import frequency, metrics, mix, references, voice, workflow
 
 Family = Callable[[Plan, dt.date], Iterable[Diagnostic]]
 
@@ -18,6 +18,7 @@ FAMILIES: tuple[Family, ...] = (
     mix.check,
     voice.check,
     workflow.check,
+    metrics.check,
 )
 
 
