@@ -87,7 +87,11 @@ class Post:
     link: str | None = None
     media: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    metrics: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+    metrics: Mapping[str, Mapping[str, int]] = field(default_factory=lambda: EMPTY)
+    """Numbers after publishing from front matter, by channel (see :mod:`smmplan.metrics`)."""
+    published: Mapping[tuple[str, dt.date | None], str] = field(
+        default_factory=lambda: MappingProxyType({}))
+    """Permalinks by (channel, occurrence date or None for every occurrence)."""
     pos: Positions = field(default_factory=lambda: EMPTY)
 
     def at(self, key: str) -> Position:

@@ -54,8 +54,12 @@ POSTS = {
     "content/posts/pagi.md": _post("pagi", "2026-11-07 09:00", "instagram"),
     "content/posts/promo-a.md": _post("promo-a", "2026-11-09 12:00", "instagram"),
     "content/posts/promo-b.md": _post("promo-b", "2026-11-09 12:20", "instagram"),
-    "content/posts/x-launch.md": _post("x-launch", "2026-11-03 12:00", "x"),
-    "content/posts/li-kedai.md": _post("li-kedai", "2026-11-04 09:00", "linkedin"),
+    # links recorded in `published:`: one link for a single-channel post, or keyed by channel
+    "content/posts/x-launch.md": _post("x-launch", "2026-11-03 12:00", "x").replace(
+        "status:", "published: https://x.com/kopisenja/status/2070000000000000001\nstatus:"),
+    "content/posts/li-kedai.md": _post("li-kedai", "2026-11-04 09:00", "linkedin").replace(
+        "status:", "published: {linkedin: 'https://www.linkedin.com/feed/update/urn:li:activity:"
+                   "7390000000000000001/'}\nstatus:"),
     "content/posts/tt-seduh.md": _post("tt-seduh", "2026-11-06 18:00", "tiktok"),
 }
 
@@ -85,6 +89,11 @@ EXPECTED = {
         "kopi-launch,facebook,2026-11-02,2204,3100,101,22,14,,96,,,"]),
     ("x-tweet-activity.csv", "x"): ("x-2026-11.csv", [
         "x-launch,x,2026-11-03,,4210,61,9,12,,22,0,3,15"]),
+    # these give the day only: rows match by the link recorded in the post, or not at all
+    ("x-content.csv", "x"): ("x-2026-11.csv", [
+        "x-launch,x,2026-11-03,,4210,61,9,12,7,22,,3,15"]),
+    ("linkedin.csv", "linkedin"): ("linkedin-2026-11.csv", [
+        "li-kedai,linkedin,2026-11-04,,1804,45,6,4,,77,,2,"]),
     ("tiktok.csv", "tiktok"): ("tiktok-2026-11.csv", [
         "tt-seduh,tiktok,2026-11-06,,,1250,48,31,40,,18400,,"]),
 }
@@ -123,11 +132,38 @@ def test_instagram_lists_what_it_could_not_match(cli: Callable[..., Result], pla
 def test_day_only_exports_match_by_permalink_only(cli: Callable[..., Result],
                                                   plan: Path) -> None:
     for fixture, platform in (("x-content.csv", "x"), ("linkedin.csv", "linkedin")):
-        result = _import(cli, plan, fixture, platform, "--write")
-        assert result.exit_code == 0, result.output
-        assert "2 rows; 0 matched, 2 unmatched" in result.output
-        assert "the export gives the day only" in result.output
-        assert not (plan / "data").exists()
+        out = _import(cli, plan, fixture, platform).output
+        assert "2 rows; 1 matched, 1 unmatched" in out
+        assert "line 2: x-launch on x 2026-11-03 12:00, by permalink" in out or \
+            "line 3: li-kedai on linkedin 2026-11-04 09:00, by permalink" in out
+        assert "the export gives the day only (2026-11-0" in out
+    # the tweet activity export has the time too, but the recorded link decides first
+    out = _import(cli, plan, "x-tweet-activity.csv", "x").output
+    assert "line 2: x-launch on x 2026-11-03 12:00, by permalink" in out
+
+
+def test_a_cross_post_keys_its_numbers_and_links_by_channel(
+        make_plan: Callable[..., Path], cli: Callable[..., Result]) -> None:
+    keyed = _post("kopi-launch", "2026-11-02 10:00", "[instagram, facebook]").replace(
+        "status:", "metrics: {instagram: {reach: 100, likes: 9}, facebook: {reach: 50}}\n"
+                   "published: {instagram: https://www.instagram.com/p/DKopi01/}\nstatus:")
+    single = _post("dua", "2026-11-03 10:00", "[instagram, facebook]").replace(
+        "status:", "metrics: {reach: 100, likes: 9}\npublished: https://instagram.com/p/X/\n"
+                   "status:")
+    root = make_plan({"content/posts/a.md": keyed, "content/posts/b.md": single}, rules=RULES)
+    out = cli("-C", str(root), "check", "--today", "2026-11-30").output
+    assert ("content/posts/b.md:7:10: error[SMM003] 'metrics' is one set of numbers, but the "
+            "post goes out on instagram, facebook: give each channel its own") in out
+    assert ("content/posts/b.md:8:12: error[SMM003] 'published' is one link, but the post goes "
+            "out on instagram, facebook: key the links by channel") in out
+    assert [line for line in out.splitlines() if "a.md" in line] == [
+        "content/posts/a.md:9:9: error[SMM403] published without an editor"]
+    result = cli("-C", str(root), "metrics", "import", str(EXPORTS / "instagram.csv"),
+                 "--platform", "instagram")
+    # the front matter already has instagram's numbers for kopi-launch: nothing to write
+    assert "line 2: kopi-launch on instagram 2026-11-02 10:00, by permalink" in result.output
+    assert "kopi-launch on instagram (2026-11-02) already has numbers at content/posts/a.md:7"\
+        in result.output
 
 
 def test_importing_twice_writes_nothing_new(cli: Callable[..., Result], plan: Path) -> None:

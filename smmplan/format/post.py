@@ -9,11 +9,12 @@ from types import MappingProxyType
 from ..diagnostics import Diagnostic, diag
 from ..fields import ID_RE, Fields, default_id, did_you_mean, parse_when
 from ..files import walk
+from ..metrics.frontmatter import read_metrics, read_published
 from ..model import Position, Post, Settings
 from ..ruletable import BY_NAME, RULES
 from .caption import check_caption
 from .frontmatter import front_matter_file
-from .keys import METRICS, POST
+from .keys import POST
 from .read import read
 
 
@@ -53,7 +54,8 @@ def load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
         if code.upper() not in RULES and code not in BY_NAME:
             f.items("ignore").invalid(i, f"{code!r} is not a rule code or name"
                                       + did_you_mean(code, list(BY_NAME)))
-    metrics = _metrics(f)
+    metrics = read_metrics(f, values["channel"])
+    published = read_published(f, values["channel"])
 
     # a post whose place on the calendar is unknown is left out rather than guessed
     if not date_ok or post_id is None or title is None or pillar is None or status is None \
@@ -65,7 +67,7 @@ def load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
         caption_line=caption_line, format=values["format"], personas=values["personas"],
         campaign=values["campaign"], author=values["author"], editor=values["editor"],
         tags=values["tags"], link=values["link"], media=values["media"], ignore=ignore,
-        metrics=MappingProxyType(metrics), pos=f.positions(),
+        metrics=MappingProxyType(metrics), published=published, pos=f.positions(),
     )
 
 
@@ -95,16 +97,3 @@ def _start(f: Fields, settings: Settings, status: str | None
                   "2026-12-01 for an all-day slot")
         return None, False, False
     return when[0], when[1], True
-
-
-def _metrics(f: Fields) -> dict[str, int]:
-    section = f.mapping("metrics")
-    if section is None:
-        return {}
-    section.unknown_keys(METRICS, what="metric")
-    out = {}
-    for key in METRICS:
-        value = section.integer(key, minimum=0)
-        if value is not None:
-            out[key] = value
-    return out

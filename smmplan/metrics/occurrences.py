@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..calendar import calendar_of
 from ..model import Plan
+from .frontmatter import link_of
 from .matching import Occurrence
 
 
@@ -14,8 +15,6 @@ def plan_occurrences(plan: Plan) -> list[Occurrence]:
     for occ in calendar_of(plan).occurrences:
         if not occ.counts:
             continue
-        links = getattr(occ.post, "published", None) or {}
-        link = links.get(occ.channel)
         out.append(Occurrence(occ.start, occ.post.id, occ.channel, occ.all_day,
-                              link if isinstance(link, str) else None))
+                              link_of(occ.post.published, occ.channel, occ.day)))
     return sorted(out)

@@ -9,10 +9,10 @@ from .data import MetricRecord
 
 
 def front_matter_records(plan: Plan) -> Iterator[MetricRecord]:
-    """One record per post and channel that front matter gives numbers for."""
+    """One record per post and channel that front matter gives numbers for. The date is left
+    open: a post with one occurrence needs none, a recurring one is told to use data/metrics/."""
     for post in plan.posts:
-        if not post.metrics:
-            continue
-        channel = post.channels[0] if len(post.channels) == 1 else None
-        day = post.start.date() if post.start is not None else None
-        yield MetricRecord(post.id, channel, day, post.metrics, post.at("metrics"))
+        for channel, numbers in post.metrics.items():
+            where = post.at(f"metrics.{channel}") if len(post.channels) > 1 else \
+                post.at("metrics")
+            yield MetricRecord(post.id, channel, None, numbers, where)
