@@ -218,9 +218,11 @@ POST = Section("post front matter", (
     Key("link", URL),
     Key("media", TEXTS),
     Key("ignore", CUSTOM, schema=_one_or_many({"enum": list(rule_names())})),
+    # one set of counts, or (any other key: a channel) one set per channel
     Key("metrics", CUSTOM, "numbers after publishing: one set for a single-channel post, one "
-        "per channel for a cross-post", schema={"anyOf": [
-            _METRIC_SET, {"type": "object", "additionalProperties": _METRIC_SET}]}),
+        "per channel for a cross-post", schema={
+            "type": "object", "properties": {m: dict(_COUNT) for m in METRICS},
+            "additionalProperties": _METRIC_SET}),
     Key("published", CUSTOM, "permalink of the published post, by channel for a cross-post "
         "(and by occurrence date for a recurring one)", schema={"anyOf": [
             _LINK, {"type": "object", "additionalProperties": {"anyOf": [

@@ -54,8 +54,8 @@ def load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
         if code.upper() not in RULES and code not in BY_NAME:
             f.items("ignore").invalid(i, f"{code!r} is not a rule code or name"
                                       + did_you_mean(code, list(BY_NAME)))
-    metrics = read_metrics(f, values["channel"])
-    published = read_published(f, values["channel"])
+    metrics = read_metrics(f, values["channel"] or ())
+    published = read_published(f, values["channel"] or ())
 
     # a post whose place on the calendar is unknown is left out rather than guessed
     if not date_ok or post_id is None or title is None or pillar is None or status is None \

@@ -26,10 +26,14 @@ Links = Mapping[tuple[str, dt.date | None], str]
 def read_metrics(f: Fields, channels: Sequence[str]) -> dict[str, Mapping[str, int]]:
     """The post's numbers by channel."""
     section = f.mapping("metrics")
-    if section is None:
+    if section is None or not channels:  # without channels, the missing key is the problem
         return {}
     keys = [str(k) for k in section.data]
-    if not keys or any(k in CORE for k in keys):
+    # keyed by channel only when no key is a metric and, on a single-channel post, the one key
+    # is its channel: anything else is one set, whose unknown keys are misspelt metrics
+    keyed = bool(keys) and not any(k in CORE for k in keys) and \
+        (len(channels) > 1 or keys == [channels[0]])
+    if not keyed:
         if len(channels) > 1:
             f.invalid("metrics", "is one set of numbers, but the post goes out on "
                       f"{', '.join(channels)}: give each channel its own",
@@ -62,7 +66,7 @@ def _numbers(section: Fields) -> Mapping[str, int]:
 def read_published(f: Fields, channels: Sequence[str]) -> Links:
     """The post's permalinks by channel (and occurrence date, for recurring posts)."""
     raw = f.data.get("published")
-    if raw is None:
+    if raw is None or not channels:
         return MappingProxyType({})
     out: dict[tuple[str, dt.date | None], str] = {}
     if isinstance(raw, str):
