@@ -111,6 +111,14 @@ _EN: dict[str, str] = {
     "heat_map": "Engagement rate by weekday and hour", "weekday": "Weekday", "hour": "Hour",
     "heat_table": "The same figures as a table", "best_slots": "Best slots per channel",
     "no_slots": "No slot has enough posts yet.", "change": "Change",
+    "repeat": "Repeats", "occurrences": "Occurrences", "left_out": "Left out",
+    "earlier_occurrences": "{n} earlier", "more_occurrences": "and {n} more",
+    "expanded_through": "shown through {day}, the plan's horizon; the feeds carry the rule "
+                        "without an end",
+    "captions_per_channel": "Captions per channel", "other_channels": "other channels",
+    "no_occurrence": "No occurrence left.",
+    "skip_except": "left out (except)", "skip_holiday": "national holiday",
+    "skip_blackout": "blackout date",
 }
 
 _ID: dict[str, str] = {
@@ -221,6 +229,14 @@ _ID: dict[str, str] = {
     "heat_map": "Tingkat keterlibatan menurut hari dan jam", "weekday": "Hari", "hour": "Jam",
     "heat_table": "Angka yang sama sebagai tabel", "best_slots": "Slot terbaik per kanal",
     "no_slots": "Belum ada slot dengan cukup unggahan.", "change": "Perubahan",
+    "repeat": "Berulang", "occurrences": "Jadwal tayang", "left_out": "Dilewati",
+    "earlier_occurrences": "{n} sebelumnya", "more_occurrences": "dan {n} lagi",
+    "expanded_through": "ditampilkan hingga {day}, batas cakrawala rencana; feed memuat aturan "
+                        "tanpa akhir",
+    "captions_per_channel": "Caption per kanal", "other_channels": "kanal lainnya",
+    "no_occurrence": "Tidak ada jadwal tayang tersisa.",
+    "skip_except": "dikecualikan (except)", "skip_holiday": "libur nasional",
+    "skip_blackout": "tanggal blackout",
 }
 
 _ALL: Mapping[str, Mapping[str, str]] = {"en": _EN, "id": _ID}

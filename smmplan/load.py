@@ -20,6 +20,7 @@ from .format.persona import load_personas
 from .format.post import load_posts
 from .format.rules import load_settings
 from .format.site import load_site
+from .format.snippets import load_library
 from .format.team import load_team
 from .metrics.data import load_audience, load_metrics
 from .model import Plan, Post
@@ -48,6 +49,7 @@ def _load_plan(root: Path) -> tuple[Plan, list[Diagnostic]]:
     campaigns = load_campaigns(root, out, incomplete)
     posts = load_posts(root, settings, out)
     guides = load_guides(root, out)
+    library = load_library(root, out)
     plan = Plan(
         root=str(root),
         site=site,
@@ -60,6 +62,7 @@ def _load_plan(root: Path) -> tuple[Plan, list[Diagnostic]]:
         incomplete=frozenset(incomplete),
         metrics_data=load_metrics(root, out),
         audience=load_audience(root, out),
+        library=library,
     )
     return plan, out
 

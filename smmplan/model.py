@@ -14,6 +14,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+if TYPE_CHECKING:
+    from .captiontemplate import Library
+    from .recurrence import Repeat
+
 from .format.keys import (
     FORMATS,
     LEVELS,
@@ -93,6 +97,8 @@ class Post:
         default_factory=lambda: MappingProxyType({}))
     """Permalinks by (channel, occurrence date or None for every occurrence)."""
     pos: Positions = field(default_factory=lambda: EMPTY)
+    repeat: Repeat | None = None
+    """``repeat:``: ``start`` is then the first of several occurrences (see the calendar)."""
 
     def at(self, key: str) -> Position:
         """Position of a front-matter value (falls back to the top of the file)."""
@@ -171,6 +177,8 @@ class Channel:
     max_length: int | None = None
     """Override of the platform's caption limit."""
     max_hashtags: int | None = None
+    duplicate_within: dt.timedelta | None = None
+    """SMM308's window; None: the platform's default."""
     pos: Positions = field(default_factory=lambda: EMPTY)
 
 
@@ -285,6 +293,8 @@ class Plan:
     """Rows of ``data/metrics/*.csv``, as read (judged by :mod:`smmplan.metrics.checks`)."""
     audience: tuple[AudienceRecord, ...] = ()
     """Rows of ``data/audience.csv``, as read."""
+    library: Library | None = None
+    """``guidelines/snippets.yml``: snippets and hashtag groups for caption templates."""
 
     def post(self, post_id: str) -> Post | None:
         for p in self.posts:

@@ -11,6 +11,7 @@ from ..fields import ID_RE, Fields, default_id, did_you_mean, parse_when
 from ..files import walk
 from ..metrics.frontmatter import read_metrics, read_published
 from ..model import Position, Post, Settings
+from ..recurrence import read_repeat
 from ..ruletable import BY_NAME, RULES
 from .caption import check_caption
 from .frontmatter import front_matter_file
@@ -56,6 +57,7 @@ def load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
                                       + did_you_mean(code, list(BY_NAME)))
     metrics = read_metrics(f, values["channel"] or ())
     published = read_published(f, values["channel"] or ())
+    repeat = read_repeat(f, start)
 
     # a post whose place on the calendar is unknown is left out rather than guessed
     if not date_ok or post_id is None or title is None or pillar is None or status is None \
@@ -68,6 +70,7 @@ def load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
         campaign=values["campaign"], author=values["author"], editor=values["editor"],
         tags=values["tags"], link=values["link"], media=values["media"], ignore=ignore,
         metrics=MappingProxyType(metrics), published=published, pos=f.positions(),
+        repeat=repeat,
     )
 
 
