@@ -5,6 +5,7 @@ below; matching by permalink and by time, a cross-post and a recurring post; bad
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -369,3 +370,34 @@ def test_any_export_bytes_give_diagnostics(tmp_path: Path, head: bytes, body: by
     (plan / "data" / "audience.csv").write_bytes(head + body)
     load_metrics(plan, out)
     load_audience(plan, out)
+
+
+def test_a_recurring_post_in_the_plan_matches_and_counts_per_occurrence(
+        make_plan: Callable[..., Path], cli: Callable[..., Result]) -> None:
+    weekly = _post("tips-senin", "2026-11-02 07:30", "instagram").replace(
+        "status:", "repeat: {every: week, count: 3}\n"
+                   "published: {instagram: {2026-11-16: 'https://www.instagram.com/p/DTips3/'}}\n"
+                   "status:")
+    root = make_plan({"content/posts/tips.md": weekly}, rules=RULES)
+    export = root / "export.csv"
+    export.write_text(
+        "Post ID,Account username,Publish time,Permalink,Reach,Likes,Comments\n"
+        "1,kopisenja,11/09/2026 07:41,https://www.instagram.com/p/DTips2/,500,40,2\n"
+        # the third occurrence's link is recorded: its time does not matter
+        "2,kopisenja,11/16/2026 12:00,https://www.instagram.com/p/DTips3/,800,50,5\n"
+        "3,kopisenja,11/23/2026 07:30,https://www.instagram.com/p/DTips4/,900,60,6\n",
+        encoding="utf-8")
+    result = cli("-C", str(root), "metrics", "import", str(export), "--platform", "instagram",
+                 "--write")
+    assert "line 2: tips-senin on instagram 2026-11-09 07:30, by time" in result.output
+    assert "line 3: tips-senin on instagram 2026-11-16 07:30, by permalink" in result.output
+    # there is no fourth occurrence (count: 3)
+    assert "line 4:" in result.output.split("Unmatched")[1]
+    assert _written(root, "instagram-2026-11.csv").splitlines()[1:] == [
+        "tips-senin,instagram,2026-11-09,500,,40,2,,,,,,",
+        "tips-senin,instagram,2026-11-16,800,,50,5,,,,,,"]
+    data = cli("-C", str(root), "report", "--window", "week", "--format", "json",
+               "--today", "2026-11-30").output
+    weeks = {w["window"]: w["channels"][0]["engagement_rate"]
+             for w in json.loads(data)["engagement"]}
+    assert weeks == {"2026-W46": 0.084, "2026-W47": 0.069}  # 42 / 500, 55 / 800 = 6.875%
