@@ -67,7 +67,7 @@ def test_every_bad_row_is_reported_at_its_cell(make_plan: Callable[..., Path]) -
     audience = check_audience(plan, occurrences, load_audience(root, out), TODAY, out)
     m = "data/metrics/instagram-2026-11.csv"
     assert _lines(out) == [
-        "data/audience.csv:2:2: SMM501 a follower count for 2026-11-01, before instagram's "
+        "data/audience.csv:2:2: SMM601 a follower count for 2026-11-01, before instagram's "
         "first post in the plan (2026-11-02); a typo in the date?",
         "data/audience.csv:4:1: SMM005 instagram has two follower counts for 2026-11-15; the "
         "first at data/audience.csv:3 is used",
@@ -90,7 +90,7 @@ def test_every_bad_row_is_reported_at_its_cell(make_plan: Callable[..., Path]) -
         f"the first at {m}:2 is used",
         f"{m}:10:3: SMM003 seduh has no occurrence on instagram on 2026-11-06 (it goes out on "
         "2026-11-05)",
-        f"{m}:11:4: SMM501 reach 40 is smaller than the 60 interactions (likes, comments, "
+        f"{m}:11:4: SMM601 reach 40 is smaller than the 60 interactions (likes, comments, "
         "shares, saves) of the same post; a column mix-up?",
         f"{m}:12:1: SMM003 batal is cancelled without a publication date: it cannot have "
         "numbers",

@@ -103,7 +103,7 @@ def _plausible(record: MetricRecord, out: list[Diagnostic], post: str) -> None:
     reach = record.values.get("reach")
     done = sum(record.values.get(m, 0) for m in INTERACTIONS)
     if reach is not None and reach < done:
-        out.append(diag("SMM501", f"reach {reach} is smaller than the {done} interactions "
+        out.append(diag("SMM601", f"reach {reach} is smaller than the {done} interactions "
                         "(likes, comments, shares, saves) of the same post; a column mix-up?",
                         record.cell("reach"), post=post))
 
@@ -138,7 +138,7 @@ def check_audience(plan: Plan, occurrences: Sequence[Occurrence],
         seen[key] = record
         start = first.get(record.channel)
         if start is not None and record.date < start:
-            out.append(diag("SMM501", f"a follower count for {record.date}, before "
+            out.append(diag("SMM601", f"a follower count for {record.date}, before "
                             f"{record.channel}'s first post in the plan ({start}); a typo in "
                             "the date?", record.cell("date")))
         kept.append(record)
