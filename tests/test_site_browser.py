@@ -200,7 +200,7 @@ def _add_what_git_cannot_hold(plan: Path) -> None:
                                        .encode("latin-1"))
     (plan / ".git").mkdir()
     (plan / ".git/config").write_text("[http]\n  extraheader = AUTHORIZATION: secret\n")
-    (content / "repo").symlink_to(plan / ".git")
+    (content / "git-link").symlink_to(plan / ".git")
     with open(os.fsencode(content) + b"/caf\xe9\x1b[31m.md", "wb") as f:
         f.write(b"# Named badly <script>window.__pwned='name'</script>\n")
 
@@ -213,7 +213,7 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
     try:
         # nothing from outside the plan, from .git, or refused by the publish policy
         published = {p.relative_to(site).as_posix() for p in site.rglob("*")}
-        for name in ("passwd.txt", "etc", "dangling", "fifo", "latin", "repo", "raw.html",
+        for name in ("passwd.txt", "etc", "dangling", "fifo", "latin", "git-link", "raw.html",
                      "evil.svg", "caf"):
             assert not any(p.split("/")[0].startswith(name) for p in published), name
         assert not any("secret" in p.read_text(errors="replace") for p in site.rglob("*")
