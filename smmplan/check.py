@@ -42,6 +42,10 @@ def check_loaded(plan: Plan, load_diagnostics: list[Diagnostic],
 
 
 def check_plan(root: Path | str, today: dt.date | None = None) -> CheckResult:
-    """Load the plan at ``root`` and run every rule; ``today`` defaults to the plan's today."""
+    """Load the plan at ``root`` and run every rule; ``today`` defaults to the plan's today.
+
+    mkdocs.yml and the files the site would publish are judged too (SPEC §8.1)."""
+    from .trust import trust_diagnostics
+
     plan, found = load_plan(root)
-    return check_loaded(plan, found, today)
+    return check_loaded(plan, found + trust_diagnostics(Path(root).resolve(), plan), today)

@@ -164,7 +164,8 @@ def test_editor_support_is_wired(tmp_path: Path, cli: Callable[..., Result]) -> 
         schema.dumps(schema.schema("post"))
 
 
-def test_codeowners_names_the_editors(tmp_path: Path, cli: Callable[..., Result]) -> None:
+def test_codeowners_names_the_editors_and_managers(tmp_path: Path,
+                                                   cli: Callable[..., Result]) -> None:
     init(cli, tmp_path / "plan")
     owners = (tmp_path / "plan/.github/CODEOWNERS").read_text()
     assert "/guidelines/ @sam-editor\n" in owners
