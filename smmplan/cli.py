@@ -198,3 +198,4 @@ def rule(code: str | None) -> None:
 # Commands that live in their own modules, each exposing ``command``.
 for _name in ("report", "build", "serve", "ical", "new", "init", "diff", "schema"):
     main.add_command(importlib.import_module(f"smmplan.commands.{_name}").command)
+main.add_command(importlib.import_module("smmplan.cms.command").command)

@@ -56,7 +56,7 @@ def test_init_writes_a_plan_that_checks_clean(tmp_path: Path, cli: Callable[...,
                                               ) -> None:
     result = init(cli, tmp_path / "plan")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Created a plan in {tmp_path / 'plan'} (21 files).\n")
+    assert result.output.startswith(f"Created a plan in {tmp_path / 'plan'} (22 files).\n")
     assert files_in(tmp_path / "plan") == FILES
     check = cli("-C", str(tmp_path / "plan"), "check", "--strict", "--today", "2026-11-25")
     assert check.output == "All checks passed: 3 posts, no problems.\n"
