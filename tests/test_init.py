@@ -27,6 +27,7 @@ FILES = [
     ".vscode/extensions.json",
     ".vscode/settings.json",
     "README.md",
+    "content/admin/config.yml",
     "content/campaigns/launch.md",
     "content/posts/2026/12/behind-the-scenes.md",
     "content/posts/2026/12/welcome.md",

@@ -28,7 +28,7 @@ from ..platforms import PLATFORMS
 from ..rules.voice import limits
 from ..textcount import _DEFAULT_WEIGHT, _RANGES, _SCALE, _URL_WEIGHT
 from . import pinned, roundtrip
-from .config import CAMPAIGN_ORDER, FIELD_ORDER, PERSONA_ORDER
+from .config import COLLECTIONS
 
 FOLDER = "admin"
 CONFIG = f"{FOLDER}/config.yml"
@@ -69,11 +69,9 @@ def settings(plan: Plan) -> dict[str, object]:
         "x": {"scale": _SCALE, "default_weight": _DEFAULT_WEIGHT, "url_weight": _URL_WEIGHT,
               "ranges": [list(r) for r in _RANGES]},
         "rewrite": roundtrip.rules_for_browser(),
-        "collections": {
-            "posts": {"order": list(FIELD_ORDER), "front_matter": True},
-            "campaigns": {"order": list(CAMPAIGN_ORDER), "front_matter": True},
-            "personas": {"order": list(PERSONA_ORDER), "front_matter": False},
-        },
+        "collections": {name: {"order": list(c.order), "lists": list(c.lists),
+                               "front_matter": c.front_matter}
+                        for name, c in COLLECTIONS.items()},
     }
 
 

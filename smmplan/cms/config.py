@@ -41,6 +41,26 @@ PERSONA_ORDER = ("name", "description", "interests", "channels", "last_reviewed"
 
 
 @dataclass(frozen=True)
+class Collection:
+    """What the editor writes in one collection: which matters for :mod:`.roundtrip`."""
+
+    folder: str
+    order: tuple[str, ...]
+    """The keys of its fields, in the order Decap writes them."""
+    lists: tuple[str, ...]
+    """Keys of its list fields: Decap writes even one value as a list."""
+    front_matter: bool
+    """Markdown with front matter (else a whole YAML file)."""
+
+
+COLLECTIONS = {
+    "posts": Collection("content/posts", FIELD_ORDER, ("channel", "personas", "tags"), True),
+    "campaigns": Collection("content/campaigns", CAMPAIGN_ORDER, ("channels",), True),
+    "personas": Collection("personas", PERSONA_ORDER, ("interests", "channels"), False),
+}
+
+
+@dataclass(frozen=True)
 class Backend:
     """Where the editor saves: the user's settings, not the plan's."""
 
@@ -171,8 +191,10 @@ def cms_config(plan: Plan, backend: Backend) -> dict[str, Any]:
         {"name": "posts", "label": "Posts", "label_singular": "Post",
          "folder": "content/posts", "create": True, "extension": "md",
          "format": "yaml-frontmatter",
-         # the month folder from the written wall-clock time; {{year}} would be its UTC year
-         "path": "{{date | date('YYYY')}}/{{date | date('MM')}}/{{slug}}",
+         # {{year}}/{{month}} are of the time in UTC (Decap drops the quotes a date filter
+         # would need here): within the browser's UTC offset of a month's end the file goes
+         # in the next or previous month's folder, which the loader accepts all the same
+         "path": "{{year}}/{{month}}/{{slug}}",
          "slug": "{{id}}", "identifier_field": "title",
          "summary": "{{date}} · {{title}} ({{status}})",
          "sortable_fields": ["date", "title", "status"],

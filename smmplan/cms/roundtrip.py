@@ -18,7 +18,7 @@ own writer on it); a file it refuses might have survived.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 #: Decap's writer folds lines longer than this (UTF-16 code units, as JavaScript counts).
 WIDTH = 80
@@ -54,9 +54,11 @@ def _width(line: str) -> int:
     return len(line.encode("utf-16-le")) // 2
 
 
-def yaml_rewrite(lines: Sequence[str], order: Sequence[str]) -> tuple[int, str] | None:
+def yaml_rewrite(lines: Sequence[str], order: Sequence[str], lists: Collection[str] = ()
+                 ) -> tuple[int, str] | None:
     """``(0-based line, why)`` of the first of ``lines`` (a YAML mapping) that Decap would
-    write differently, with ``order`` the keys of the editor's fields; None if none."""
+    write differently, with ``order`` the keys of the editor's fields and ``lists`` those of
+    its list fields (which write even a single value as a list); None if none."""
     last = -1
     seen: set[str] = set()
     nested = False  # inside a key's block list or mapping
@@ -88,6 +90,8 @@ def yaml_rewrite(lines: Sequence[str], order: Sequence[str]) -> tuple[int, str] 
                 return i, "an empty value is written as `null`"
         elif not _scalar_kept(value):
             return i, _why(value)
+        elif key in lists:
+            return i, f"the editor writes `{key}` as a list, one item per line"
         else:
             nested = False
     return None
@@ -116,8 +120,8 @@ def _why_line(line: str) -> str:
     return "the editor writes this line in another layout"
 
 
-def first_rewrite(text: str, order: Sequence[str], *, front_matter: bool
-                  ) -> tuple[int, str] | None:
+def first_rewrite(text: str, order: Sequence[str], *, front_matter: bool,
+                  lists: Collection[str] = ()) -> tuple[int, str] | None:
     """``(1-based line, why)`` of the first line of a file Decap would rewrite, or None.
 
     ``front_matter``: a Markdown file (post, campaign) whose body is kept as it is; otherwise a
@@ -134,7 +138,7 @@ def first_rewrite(text: str, order: Sequence[str], *, front_matter: bool
         if close == len(lines) - 1:
             return close + 1, "a file without a caption gets an empty line added"
         lines, offset = lines[1:close], 1
-    found = yaml_rewrite(lines, order)
+    found = yaml_rewrite(lines, order, lists)
     return None if found is None else (found[0] + 1 + offset, found[1])
 
 

@@ -173,6 +173,8 @@
         if (!nested) { return [at, "an empty value is written as null"]; }
       } else if (!kept(t[2])) {
         return [at, "the editor writes this value in another form"];
+      } else if (spec.lists.indexOf(t[1]) >= 0) {
+        return [at, "the editor writes " + t[1] + " as a list, one item per line"];
       } else {
         nested = false;
       }

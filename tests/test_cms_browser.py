@@ -1,0 +1,243 @@
+"""The web editor end to end: Decap CMS from the built site, in real Chromium, saving through
+decap-server (npm) in git mode into a real plan repository, then `smmplan check` on the branch.
+
+Nothing reaches the network: the CMS script is the npm package under tests/js, copied into the
+site by the ``cms_assets`` option, and both servers listen on loopback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import REPO
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from smmplan.build import build_site
+from smmplan.cli import main
+
+JS = REPO / "tests" / "js" / "node_modules"
+DIST = JS / "decap-cms" / "dist"
+SHOTS = REPO / "docs" / "images"
+TODAY = "2026-11-25"
+TIMEOUT_MS = 90_000
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+#: A post with a comment: saving it in the editor would drop the comment, so it is refused.
+COMMENTED = """---
+id: commented
+title: Commented post
+date: 2026-12-05 09:00   # after the market opens
+channel:
+  - instagram
+pillar: education
+status: draft
+---
+A caption.
+"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def git(repo: Path, *args: str) -> str:
+    out = subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                         text=True, env={**os.environ, **GIT_ENV})
+    return out.stdout
+
+
+def smmplan(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.output
+
+
+@dataclass
+class Editor:
+    plan: Path
+    admin: str
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editor]:
+    root = tmp_path_factory.mktemp("cms")
+    plan = root / "plan"
+    code, out = smmplan("init", str(plan), "--timezone", "Asia/Jakarta", "--today", TODAY)
+    assert code == 0, out
+    port = _free_port()
+    code, out = smmplan("-C", str(plan), "cms", "--local-url",
+                        f"http://127.0.0.1:{port}/api/v1")
+    assert code == 0, out
+    (plan / "content/posts/2026/12/commented.md").write_text(COMMENTED, encoding="utf-8")
+    mkdocs = plan / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace(
+        "  - smmplan\n", f"  - smmplan:\n      cms_assets: {DIST}\n"), encoding="utf-8")
+    git(plan, "init", "-q", "-b", "main")
+    git(plan, "add", "-A")
+    git(plan, "commit", "-qm", "Plan")
+    server = subprocess.Popen(
+        ["node", str(JS / "decap-server" / "dist" / "index.js")],
+        env={**os.environ, **GIT_ENV, "MODE": "git", "GIT_REPO_DIRECTORY": str(plan),
+             "PORT": str(port), "BIND_HOST": "127.0.0.1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    site = root / "site"
+    outcome = build_site(plan, site, today=dt.date.fromisoformat(TODAY))
+    assert outcome.site_dir is not None, outcome.result.diagnostics
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    _wait_for(f"http://127.0.0.1:{port}/api/v1")
+    try:
+        yield Editor(plan, f"http://127.0.0.1:{httpd.server_port}/admin/")
+    finally:
+        httpd.shutdown()
+        server.terminate()
+        server.wait(10)
+
+
+def _wait_for(url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            req = urllib.request.Request(url, data=b'{"action":"info","params":{}}',
+                                         headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(req, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"decap-server did not start at {url}")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def open_editor(browser: Browser, editor: Editor) -> tuple[Page, list[str]]:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(TIMEOUT_MS)
+    failed: list[str] = []
+    page.on("request", lambda r: failed.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+    page.on("pageerror", lambda e: failed.append(f"pageerror: {e}"))
+    page.goto(editor.admin)
+    page.get_by_role("button", name="Login").click()
+    page.get_by_text("Welcome post").wait_for()
+    return page, failed
+
+
+def choose(page: Page, field: str, *labels: str) -> None:
+    box = page.locator(f"input[id^='{field}-field']")
+    for label in labels:
+        box.click()
+        box.fill(label)
+        page.get_by_role("option", name=label, exact=True).click()
+
+
+def cms_branches(plan: Path) -> list[str]:
+    return git(plan, "branch", "--list", "cms/*", "--format=%(refname:short)").split()
+
+
+def test_a_creator_creates_a_post_that_checks_clean(browser: Browser, editor: Editor,
+                                                    tmp_path: Path) -> None:
+    page, outside = open_editor(browser, editor)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "cms-posts.png"))
+    page.get_by_text("＋ Post").first.click()
+    page.locator("input[id^='id-field']").fill("cold-brew-tips")
+    page.locator("input[id^='title-field']").fill("Cold brew tips")
+    page.locator("input[id^='date-field']").fill("2026-12-01T07:30")
+    choose(page, "channel", "Instagram", "X")
+    choose(page, "pillar", "education")
+    choose(page, "personas", "Everyday customer")
+    choose(page, "author", "Alex Creator (alex)")
+    caption = "Cold brew at home: 1 part coffee, 8 parts water, 12 hours in the fridge.\n\n#coldbrew"
+    page.locator("textarea[id^='body-field']").fill(caption)
+    preview = page.frame_locator("iframe").first
+    x_row = preview.locator("tr[data-channel='x']")
+    x_row.wait_for()
+    assert "/ 280 (weighted)" in x_row.inner_text()
+    assert "/ 2200" in preview.locator("tr[data-channel='instagram']").inner_text()
+    page.screenshot(path=str(SHOTS / "cms-new-post.png"))
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Entry saved").wait_for()
+    assert outside == []
+    branch = "cms/posts/2026/12/cold-brew-tips"
+    assert branch in cms_branches(editor.plan)
+    path = "content/posts/2026/12/cold-brew-tips.md"
+    text = git(editor.plan, "show", f"{branch}:{path}")
+    assert "date: 2026-12-01 07:30\n" in text
+    assert text.endswith(caption + "\n")
+    checkout = tmp_path / "branch"
+    git(editor.plan, "worktree", "add", "-q", str(checkout), branch)
+    code, out = smmplan("-C", str(checkout), "check", "--today", TODAY)
+    assert code == 0, out
+    assert "no problems" in out or "0 errors" in out, out
+
+
+def test_editing_a_caption_changes_only_the_caption(browser: Browser, editor: Editor) -> None:
+    path = "content/posts/2026/12/welcome.md"
+    before = (editor.plan / path).read_text(encoding="utf-8")
+    page, outside = open_editor(browser, editor)
+    page.get_by_text("Welcome post").click()
+    body = page.locator("textarea[id^='body-field']")
+    body.wait_for()
+    body.fill("A new caption for the welcome post.\n\n#hello")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Entry saved").wait_for()
+    print(outside)
+    after = git(editor.plan, "show", f"cms/posts/2026/12/welcome:{path}")
+    head_before, _, _ = before.partition("\n---\n")
+    head_after, _, caption = after.partition("\n---\n")
+    assert head_after == head_before
+    assert caption == "A new caption for the welcome post.\n\n#hello\n"
+
+
+def test_a_file_the_editor_would_rewrite_is_refused(browser: Browser, editor: Editor) -> None:
+    page, _ = open_editor(browser, editor)
+    page.get_by_text("Commented post").click()
+    body = page.locator("textarea[id^='body-field']")
+    body.wait_for()
+    body.fill("Another caption.")
+    page.get_by_role("button", name="Save").click()
+    message = page.get_by_text("would be rewritten")
+    message.wait_for()
+    assert "line 4" in message.inner_text()
+    page.screenshot(path=str(SHOTS / "cms-refused.png"))
+    assert not any("commented" in b for b in cms_branches(editor.plan))
+    assert (editor.plan / "content/posts/2026/12/commented.md").read_text(
+        encoding="utf-8") == COMMENTED
+
+
+def test_the_site_holds_the_pinned_release() -> None:
+    from smmplan.cms import admin, pinned
+
+    files = admin.release_files(DIST)
+    assert pinned.SCRIPT in files and len(files) > 50
+    assert shutil.which("node")
