@@ -43,5 +43,7 @@ def check_loaded(plan: Plan, load_diagnostics: list[Diagnostic],
 
 def check_plan(root: Path | str, today: dt.date | None = None) -> CheckResult:
     """Load the plan at ``root`` and run every rule; ``today`` defaults to the plan's today."""
+    from .cms.check import check_cms
+
     plan, found = load_plan(root)
-    return check_loaded(plan, found, today)
+    return check_loaded(plan, found + check_cms(Path(plan.root), plan), today)

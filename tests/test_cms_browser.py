@@ -177,7 +177,8 @@ def test_a_creator_creates_a_post_that_checks_clean(browser: Browser, editor: Ed
     choose(page, "pillar", "education")
     choose(page, "personas", "Everyday customer")
     choose(page, "author", "Alex Creator (alex)")
-    caption = "Cold brew at home: 1 part coffee, 8 parts water, 12 hours in the fridge.\n\n#coldbrew"
+    caption = ("Cold brew at home: 1 part coffee, 8 parts water, 12 hours in the fridge."
+               "\n\n#coldbrew")
     page.locator("textarea[id^='body-field']").fill(caption)
     preview = page.frame_locator("iframe").first
     x_row = preview.locator("tr[data-channel='x']")

@@ -8,6 +8,7 @@ the file it replaces are kept unless new ones are given.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import tempfile
@@ -72,10 +73,8 @@ def generate(plan: Plan, existing: str | None, **changes: str | None) -> Outcome
                 "you changed as options (--repo, --branch, --auth-url, --local-url), move the "
                 "file away and run `smmplan cms` again; `smmplan cms --stdout` prints the new "
                 "configuration to compare.")
-        try:
+        with contextlib.suppress(yaml.YAMLError):
             backend = backend_of(yaml.safe_load(existing)) or backend
-        except yaml.YAMLError:
-            pass
     backend = replace(backend, **{k: v for k, v in changes.items() if v is not None})
     check_backend(backend)
     text = render(plan, backend)
