@@ -40,8 +40,9 @@
     return Array.from(segmenter.segment(text), function (s) { return s.segment; });
   }
 
-  var LINK = /(?:https?:\/\/|www\.)[^\s]+/gi;
-  var PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+  // as twitter-text, a link does not take the punctuation that ends a sentence
+  var LINK = /(?:https?:\/\/|www\.)[^\s]*[^\s.,;:!?)\]'"]/gi;
+  var PICTOGRAPHIC = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20e3/u;
 
   function weight(code, x) {
     for (var i = 0; i < x.ranges.length; i++) {
