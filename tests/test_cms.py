@@ -133,9 +133,7 @@ def test_the_admin_script_gives_the_same_answers_as_python() -> None:
     for case, answer in zip(cases, answers, strict=True):
         if case["op"] == "rewrite":
             mine = verdict(str(case["collection"]), str(case["raw"]))
-            assert (answer is None) == (mine is None), case
-            if mine is not None:
-                assert answer[0] == mine[0], case
+            assert answer == (None if mine is None else list(mine)), case
         else:
             text, channel = str(case["text"]), plan.settings.channels[str(case["channel"])]
             _, counting, _ = limits(channel)

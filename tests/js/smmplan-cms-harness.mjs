@@ -6,7 +6,7 @@ let input = "";
 for await (const chunk of process.stdin) input += chunk;
 const { script, settings, cases } = JSON.parse(input);
 const window = {
-  CMS: { registerPreviewTemplate() {}, registerEventListener() {} },
+  CMS: { registerPreviewTemplate() {}, registerPreviewStyle() {}, registerEventListener() {} },
   h() { return null; },
 };
 const context = vm.createContext({

@@ -96,8 +96,8 @@
       }
       var c = count(text, channel);
       var over = channel.max_length !== null && c.length > channel.max_length;
-      var tags = channel.max_hashtags === null ? c.hashtags + " hashtags"
-        : c.hashtags + " / " + channel.max_hashtags + " hashtags";
+      var tags = channel.max_hashtags === null ? String(c.hashtags)
+        : c.hashtags + " / " + channel.max_hashtags;
       return h("tr", { key: id, "data-channel": id, className: over ? "over" : "fits" },
         h("th", null, channel.name),
         h("td", { className: "count" },
@@ -105,7 +105,12 @@
           + (channel.counting === "weighted" ? " (weighted)" : "")),
         h("td", { className: "tags" }, tags));
     });
+    var entry = props.entry;
+    var refused = entry.get("newRecord") ? null : rewriteOf(entry.get("raw"), "posts");
     return h("div", { className: "smmplan-preview" },
+      refused && h("p", { className: "smmplan-refused", role: "alert" },
+        "This file cannot be saved from the editor: line " + refused[0] + " would be rewritten ("
+        + refused[1] + "). Edit it in git instead."),
       h("h1", null, data.get("title") || ""),
       h("table", { className: "smmplan-counts" },
         h("thead", null, h("tr", null, h("th", null, "Channel"), h("th", null, "Length / limit"),
@@ -126,10 +131,28 @@
 
   // --- refusing to save a file whose other lines Decap would rewrite ---------------------------
 
+  // The reasons are worded as in roundtrip.py, so the editor and `smmplan check` agree.
+  function why(value, special) {
+    if (/^[\[{]/.test(value)) { return "a list or mapping written inline (`[a, b]`) is written as one item per line"; }
+    if (/^['"]/.test(value)) { return "quoted text is written with other quotes or none"; }
+    if (/^[|>]/.test(value)) { return "a multi-line text block is written in another style"; }
+    if (value.indexOf(" #") >= 0) { return "the comment at the end of the line is dropped"; }
+    if (special.test(value)) { return "`" + value + "` is written in another spelling"; }
+    return "`" + value + "` is written in another form (quoted or escaped)";
+  }
+
+  function whyLine(line) {
+    var stripped = line.trim();
+    if (!stripped) { return "blank lines are dropped"; }
+    if (stripped.charAt(0) === "#") { return "comments are dropped"; }
+    return "the editor writes this line in another layout";
+  }
+
+  // [1-based line, why] of the first line Decap would write differently, or null.
   function rewriteOf(raw, collection) {
     var rules = settings && settings.rewrite;
     var spec = settings && settings.collections[collection];
-    if (!rules || !spec || !raw) { return null; }
+    if (!rules || !spec || typeof raw !== "string" || raw === "") { return null; }
     var plain = new RegExp("^(?:" + rules.plain + ")$");
     var special = new RegExp("^(?:" + rules.special + ")$");
     var canonical = new RegExp("^(?:" + rules.canonical + ")$");
@@ -137,13 +160,19 @@
     var item = /^ {2}- (.*)$/;
     var sub = new RegExp("^ {2}(?:" + rules.key + "): (.*)$");
     function kept(v) { return special.test(v) ? canonical.test(v) : plain.test(v); }
-    if (!raw.endsWith("\n")) { return [raw.split("\n").length, "the editor ends the file with a line break"]; }
+    if (raw.slice(-1) !== "\n") {
+      return [raw.split("\n").length, "the editor ends the file with a line break"];
+    }
     var lines = raw.slice(0, -1).split("\n");
     var offset = 0;
     if (spec.front_matter) {
       var close = lines.indexOf("---", 1);
-      if (lines[0] !== "---" || close < 0) { return [1, "the front matter is not between two --- lines"]; }
-      if (close === lines.length - 1) { return [close + 1, "a file without a caption gets an empty line added"]; }
+      if (lines[0] !== "---" || close < 0) {
+        return [1, "the editor writes front matter between two `---` lines"];
+      }
+      if (close === lines.length - 1) {
+        return [close + 1, "a file without a caption gets an empty line added"];
+      }
       lines = lines.slice(1, close);
       offset = 1;
     }
@@ -154,28 +183,35 @@
     for (var i = 0; i < lines.length; i++) {
       var line = lines[i];
       var at = i + 1 + offset;
-      if (line.length > rules.width) { return [at, "the line is too long: the editor folds it"]; }
+      var width = line.length;  // UTF-16 code units, as Decap's writer counts
+      if (width > rules.width) {
+        return [at, "it is longer than " + rules.width + " characters, and the editor folds long lines"];
+      }
       var m = line.match(item) || line.match(sub);
       if (nested && m) {
-        if (!kept(m[1])) { return [at, "the editor writes this value in another form"]; }
+        if (!kept(m[1])) { return [at, why(m[1], special)]; }
         continue;
       }
       var t = line.match(top);
-      if (!t) { return [at, line.trim().charAt(0) === "#" || !line.trim() ? "comments and blank lines are dropped" : "the editor writes this line in another layout"]; }
-      if (seen[t[1]]) { return [at, t[1] + " is given twice"]; }
-      seen[t[1]] = true;
-      var index = order.indexOf(t[1]);
+      if (!t) { return [at, whyLine(line)]; }
+      var key = t[1];
+      var value = t[2];
+      if (Object.prototype.hasOwnProperty.call(seen, key)) { return [at, "`" + key + "` is given twice"]; }
+      seen[key] = true;
+      var index = order.indexOf(key);
       if (index >= 0) {
-        if (index < last) { return [at, "the editor puts " + t[1] + " in another place"]; }
+        if (index < last) {
+          return [at, "`" + key + "` comes after a key the editor writes later; it writes them in this order: " + order.join(", ")];
+        }
         last = index;
       }
-      if (t[2] === undefined) {
+      if (value === undefined) {
         nested = i + 1 < lines.length && (item.test(lines[i + 1]) || sub.test(lines[i + 1]));
-        if (!nested) { return [at, "an empty value is written as null"]; }
-      } else if (!kept(t[2])) {
-        return [at, "the editor writes this value in another form"];
-      } else if (spec.lists.indexOf(t[1]) >= 0) {
-        return [at, "the editor writes " + t[1] + " as a list, one item per line"];
+        if (!nested) { return [at, "an empty value is written as `null`"]; }
+      } else if (!kept(value)) {
+        return [at, why(value, special)];
+      } else if (spec.lists.indexOf(key) >= 0) {
+        return [at, "the editor writes `" + key + "` as a list, one item per line"];
       } else {
         nested = false;
       }
@@ -196,6 +232,15 @@
   }
 
   window.smmplanCms = { caption: caption, count: count, rewriteOf: rewriteOf, whenReady: whenReady };
+  window.CMS.registerPreviewStyle([
+    ".smmplan-preview { font-family: system-ui, sans-serif; }",
+    ".smmplan-counts { border-collapse: collapse; margin: 1em 0; }",
+    ".smmplan-counts th, .smmplan-counts td { border: 1px solid #ccc; padding: .3em .6em; text-align: left; }",
+    ".smmplan-counts tr.over td.count { color: #b00020; font-weight: bold; }",
+    ".smmplan-refused { background: #fde7e9; border-left: 4px solid #b00020; padding: .6em; }",
+    ".smmplan-note { color: #555; font-size: .9em; }",
+    ".smmplan-caption { white-space: pre-wrap; font-family: inherit; font-size: 1.05em; }"
+  ].join("\n"), { raw: true });
   window.CMS.registerPreviewTemplate("posts", Preview);
   window.CMS.registerEventListener({ name: "preSave", handler: refuseRewrites });
 })();
