@@ -247,3 +247,106 @@ def test_the_site_holds_the_pinned_release() -> None:
     files = admin.release_files(DIST)
     assert pinned.SCRIPT in files and len(files) > 50
     assert shutil.which("node")
+
+
+EVERY_OPTION = {
+    "mkdocs.yml": "site_name: Every option\nsite_url: https://kopi-org.github.io/plan/\n"
+                  "docs_dir: content\ntheme: {name: material}\nplugins: [search, smmplan]\n",
+    "guidelines/rules.yml": "timezone: America/New_York\nlanguage: id\npillars:\n"
+                            "  education: {target: 50%}\n  promo: {target: 50%, max: 60%}\n"
+                            "channels:\n" + "".join(
+                                f"  {p}-main: {{platform: {p}, name: \"{p.title()} «main»\"}}\n"
+                                for p in ("x", "bluesky", "threads", "mastodon", "instagram",
+                                          "linkedin", "tiktok", "facebook", "youtube",
+                                          "pinterest")) +
+                            "  own: {platform: newsletter, name: Newsletter, max_length: 900}\n",
+    "guidelines/team.yml": "members:\n  rina: {name: \"Rina 'R' W.\", github: rinaw, "
+                           "roles: [creator]}\n  dimas: {name: Dimas, roles: [editor, "
+                           "manager]}\n",
+    "personas/a.yml": "name: \"Ayu: <b>bold</b>\"\nlast_reviewed: 2026-11-01\n",
+    "personas/b.yml": "name: Budi\nlast_reviewed: 2026-11-01\n",
+    "content/campaigns/c.md": "---\nname: Campaign & co\nstart: 2026-11-01\nend: 2026-12-31\n"
+                              "---\nBrief.\n",
+    "content/posts/p.md": "---\ntitle: P\ndate: 2026-12-01 09:00\nchannel: x-main\n"
+                          "pillar: education\n---\nCaption.\n",
+}
+
+
+def serve_config(root: Path, config: str) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """A site holding only the admin page (the pinned release from npm) and ``config``."""
+    from smmplan.cms import admin
+    from smmplan.load import load_plan
+
+    plan, _ = load_plan(REPO)
+    site = root / "site"
+    for name, data in admin.site_files(plan, DIST).items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    (site / "admin" / "config.yml").write_text(config, encoding="utf-8")
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_port}/admin/", httpd
+
+
+def decap_verdict(browser: Browser, url: str) -> str:
+    """What Decap says of its configuration: ``valid`` when it gets to sign-in, else its
+    list of configuration errors."""
+    page = browser.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:"))
+            else None)
+    page.goto(url)
+    login = page.get_by_role("button", name="Login with GitHub")
+    errors = page.get_by_text("Error loading the CMS configuration")
+    login.or_(errors).first.wait_for()
+    verdict = "valid" if login.is_visible() else page.inner_text("body")
+    page.close()
+    assert outside == []
+    return verdict
+
+
+def generated_configs(tmp_path: Path) -> dict[str, str]:
+    from conftest import write_files
+
+    from smmplan.cms.config import Backend, backend_for, render
+    from smmplan.load import load_plan
+
+    example, _ = load_plan(REPO)
+    every = load_plan(write_files(tmp_path / "every", EVERY_OPTION))[0]
+    bare = load_plan(write_files(tmp_path / "bare", {
+        "guidelines/rules.yml": "timezone: UTC\nchannels: {x: {platform: x}}\n"}))[0]
+    return {
+        "example": render(example, backend_for(example)),
+        "every option": render(every, Backend("kopi-org/plan", "drafts/main",
+                                              "https://auth.example.org",
+                                              "http://127.0.0.1:9/api/v1")),
+        "no personas, campaigns or team": render(bare, backend_for(bare)),
+    }
+
+
+def test_decap_accepts_the_generated_configurations(browser: Browser, tmp_path: Path) -> None:
+    configs = generated_configs(tmp_path)
+    import yaml
+
+    bare = yaml.safe_load(configs["no personas, campaigns or team"])
+    fields = [f["name"] for f in bare["collections"][0]["fields"]]
+    assert fields == ["id", "title", "date", "channel", "pillar", "status", "format", "tags",
+                      "link", "body"]  # no select without choices: Decap refuses those
+    for name, config in configs.items():
+        url, httpd = serve_config(tmp_path / name.replace(" ", "-"), config)
+        try:
+            assert decap_verdict(browser, url) == "valid", name
+        finally:
+            httpd.shutdown()
+    # the same check sees a configuration Decap's schema rejects
+    broken = configs["example"].replace("publish_mode: editorial_workflow",
+                                        "publish_mode: straight_to_main")
+    url, httpd = serve_config(tmp_path / "broken", broken)
+    try:
+        verdict = decap_verdict(browser, url)
+    finally:
+        httpd.shutdown()
+    assert "publish_mode" in verdict and "Config Errors" in verdict, verdict
