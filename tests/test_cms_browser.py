@@ -31,7 +31,8 @@ from smmplan.cli import main
 
 JS = REPO / "tests" / "js" / "node_modules"
 DIST = JS / "decap-cms" / "dist"
-SHOTS = REPO / "docs" / "images"
+#: Screenshots for docs/review-loop.md: copy them to docs/images/ when the editor changes.
+SHOTS = REPO / "test-output" / "cms"
 TODAY = "2026-11-25"
 TIMEOUT_MS = 90_000
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -167,7 +168,7 @@ def cms_branches(plan: Path) -> list[str]:
 def test_a_creator_creates_a_post_that_checks_clean(browser: Browser, editor: Editor,
                                                     tmp_path: Path) -> None:
     page, outside = open_editor(browser, editor)
-    SHOTS.mkdir(exist_ok=True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "cms-posts.png"))
     page.get_by_text("＋ Post").first.click()
     page.locator("input[id^='id-field']").fill("cold-brew-tips")
@@ -191,6 +192,12 @@ def test_a_creator_creates_a_post_that_checks_clean(browser: Browser, editor: Ed
     assert outside == []
     branch = "cms/posts/2026/12/cold-brew-tips"
     assert branch in cms_branches(editor.plan)
+    page.screenshot(path=str(SHOTS / "cms-saved.png"))
+    board, _ = open_editor(browser, editor)
+    board.get_by_role("link", name="Workflow").click()
+    board.get_by_text("Cold brew tips").first.wait_for()
+    board.screenshot(path=str(SHOTS / "cms-workflow.png"))
+    board.close()
     path = "content/posts/2026/12/cold-brew-tips.md"
     text = git(editor.plan, "show", f"{branch}:{path}")
     assert "date: 2026-12-01 07:30\n" in text
