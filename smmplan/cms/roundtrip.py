@@ -11,12 +11,16 @@ rewrite gives back the same bytes; then saving changes exactly the fields the cr
 :func:`first_rewrite` says which line of a file would be rewritten, or None. ``check`` reports
 it (SMM012) and the admin page refuses to save such a file (``smmplan-cms.js`` runs the same
 test, with the expressions of :func:`rules_for_browser`), so Decap never rewrites one silently.
-The test is conservative: a file it accepts is written back byte for byte (the tests run Decap's
-own writer on it); a file it refuses might have survived.
+The test follows the writer where it is regular (plain values, folded as ``yaml``'s
+``foldFlowLines`` folds them; ``|`` blocks for text of several lines; block lists and
+mappings of scalars) and refuses the rest (quoted values, ``>`` blocks, folded list items), so
+it is conservative: a file it accepts is written back byte for byte (the tests run Decap's own
+writer on it, and on what Decap writes itself); a file it refuses might have survived.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Sequence
 
@@ -42,6 +46,7 @@ _SUB = re.compile(rf"  ({KEY}): (.*)")
 _PLAIN = re.compile(PLAIN)
 _SPECIAL = re.compile(SPECIAL)
 _CANONICAL = re.compile(CANONICAL)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\t]")
 
 
 def _scalar_kept(text: str) -> bool:
@@ -61,19 +66,11 @@ def yaml_rewrite(lines: Sequence[str], order: Sequence[str], lists: Collection[s
     its list fields (which write even a single value as a list); None if none."""
     last = -1
     seen: set[str] = set()
-    nested = False  # inside a key's block list or mapping
-    for i, line in enumerate(lines):
-        if _width(line) > WIDTH:
-            return i, f"it is longer than {WIDTH} characters, and the editor folds long lines"
-        item = _ITEM.fullmatch(line) or _SUB.fullmatch(line)
-        if nested and item:
-            value = item.group(item.lastindex or 1)
-            if not _scalar_kept(value):
-                return i, _why(value)
-            continue
-        top = _TOP.fullmatch(line)
+    i = 0
+    while i < len(lines):
+        top = _TOP.fullmatch(lines[i])
         if top is None:
-            return i, _why_line(line)
+            return i, _why_line(lines[i])
         key, value = top.group(1), top.group(2)
         if key in seen:
             return i, f"`{key}` is given twice"
@@ -83,18 +80,110 @@ def yaml_rewrite(lines: Sequence[str], order: Sequence[str], lists: Collection[s
                 return i, (f"`{key}` comes after a key the editor writes later; it writes "
                            f"them in this order: {', '.join(order)}")
             last = order.index(key)
+        body = _indented(lines, i + 1)
         if value is None:
-            nested = i + 1 < len(lines) and bool(_ITEM.fullmatch(lines[i + 1])
-                                                  or _SUB.fullmatch(lines[i + 1]))
-            if not nested:
-                return i, "an empty value is written as `null`"
-        elif not _scalar_kept(value):
-            return i, _why(value)
-        elif key in lists:
-            return i, f"the editor writes `{key}` as a list, one item per line"
+            found = _block(lines, i, body)
+        elif value in ("|", "|-"):
+            found = _literal(lines, i, body, keep=value == "|")
         else:
-            nested = False
+            found = _scalar(lines, i, body, key, value)
+            if found is None and key in lists:
+                found = i, f"the editor writes `{key}` as a list, one item per line"
+        if found is not None:
+            return found
+        i += 1 + body
     return None
+
+
+def _indented(lines: Sequence[str], start: int) -> int:
+    """How many lines from ``start`` belong to the key above: blank or indented ones."""
+    n = start
+    while n < len(lines) and (lines[n] == "" or lines[n].startswith(" ")):
+        n += 1
+    return n - start
+
+
+def _block(lines: Sequence[str], i: int, body: int) -> tuple[int, str] | None:
+    """A key's block list or mapping of scalars, one per line."""
+    if body == 0:
+        return i, "an empty value is written as `null`"
+    for j in range(i + 1, i + 1 + body):
+        item = _ITEM.fullmatch(lines[j]) or _SUB.fullmatch(lines[j])
+        if item is None:
+            return j, _why_line(lines[j])
+        if _width(lines[j]) > WIDTH:
+            return j, f"it is longer than {WIDTH} characters, and the editor folds long lines"
+        value = item.group(item.lastindex or 1)
+        if not _scalar_kept(value):
+            return j, _why(value)
+    return None
+
+
+def _literal(lines: Sequence[str], i: int, body: int, *, keep: bool) -> tuple[int, str] | None:
+    """A ``|`` or ``|-`` block: the writer's choice for text of several lines, when none of
+    them is long (else it folds them, ``>``) and nothing else forces another style."""
+    content = [line[2:] for line in lines[i + 1:i + 1 + body]]
+    if not content or not content[0] or content[0][0] == " " or not content[-1]:
+        return i, "a multi-line text block is written in another style"
+    if not keep and len(content) == 1:
+        return i, "text of one line is written without `|-`"
+    for j, line in enumerate(content, start=i + 1):
+        if lines[j] and not lines[j].startswith("  "):
+            return j, "the editor writes this line in another layout"
+        if _width(line) > WIDTH - 2 or _CONTROL.search(line):
+            return j, "a multi-line text block is written in another style"
+    return None
+
+
+def _scalar(lines: Sequence[str], i: int, body: int, key: str, value: str
+            ) -> tuple[int, str] | None:
+    """A plain value, folded onto the following lines as the writer folds it."""
+    parts = [value] + [line[2:] for line in lines[i + 1:i + 1 + body]]
+    for j, part in enumerate(parts[1:], start=i + 1):
+        if not lines[j].startswith("  ") or not part or part[0] in " -":
+            return j, _why_line(lines[j]) if not lines[j].strip() else (
+                "the editor writes this line in another layout")
+    text = " ".join(parts)
+    if not _scalar_kept(text):
+        return i, _why(text)
+    if fold(text, len(key) + 2) != parts:
+        return i, f"the editor folds lines longer than {WIDTH} characters in other places"
+    return None
+
+
+def fold(text: str, indent_at_start: int, indent: int = 2, width: int = WIDTH,
+         min_content: int = 20) -> list[str] | None:
+    """The lines the writer folds plain ``text`` into (``foldFlowLines`` of ``yaml`` 1.10, in
+    UTF-16 code units as it counts), or None when it would start on a line of its own."""
+    units = text.encode("utf-16-le")
+    count = len(units) // 2
+
+    def unit(k: int) -> int:
+        return int.from_bytes(units[2 * k:2 * k + 2], "little")
+
+    end_step = max(1 + min_content, 1 + width - indent)
+    if count <= end_step:
+        return [text]
+    if indent_at_start > width - max(2, min_content):
+        return None
+    end = width - indent_at_start
+    folds: list[int] = []
+    split: int | None = None
+    prev: int | None = None
+    blank = (0x20, 0x0A, 0x09)
+    for k in range(count):
+        ch = unit(k)
+        if ch == 0x20 and prev is not None and prev not in blank and (
+                k + 1 < count and unit(k + 1) not in blank):
+            split = k
+        if k >= end and split:
+            folds.append(split)
+            end = split + end_step
+            split = None
+        prev = ch
+    bounds = [-1, *folds, count]
+    return [units[2 * (a + 1):2 * b].decode("utf-16-le")
+            for a, b in itertools.pairwise(bounds)]
 
 
 def _why(value: str) -> str:

@@ -148,7 +148,40 @@
     return "the editor writes this line in another layout";
   }
 
-  // [1-based line, why] of the first line Decap would write differently, or null.
+  var CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\t]/;
+
+  // foldFlowLines of yaml 1.10 (Decap's writer) for a plain value, as roundtrip.fold.
+  function fold(text, indentAtStart, width) {
+    var indent = 2;
+    var minContent = 20;
+    var endStep = Math.max(1 + minContent, 1 + width - indent);
+    if (text.length <= endStep) { return [text]; }
+    if (indentAtStart > width - Math.max(2, minContent)) { return null; }
+    var end = width - indentAtStart;
+    var folds = [];
+    var split = null;
+    var prev = null;
+    function blank(c) { return c === " " || c === "\n" || c === "\t"; }
+    for (var k = 0; k < text.length; k++) {
+      var ch = text[k];
+      if (ch === " " && prev !== null && !blank(prev) && k + 1 < text.length && !blank(text[k + 1])) {
+        split = k;
+      }
+      if (k >= end && split) {
+        folds.push(split);
+        end = split + endStep;
+        split = null;
+      }
+      prev = ch;
+    }
+    var bounds = [-1].concat(folds, [text.length]);
+    var out = [];
+    for (var b = 0; b + 1 < bounds.length; b++) { out.push(text.slice(bounds[b] + 1, bounds[b + 1])); }
+    return out;
+  }
+
+  // [1-based line, why] of the first line Decap would write differently, or null: the same
+  // test as roundtrip.first_rewrite.
   function rewriteOf(raw, collection) {
     var rules = settings && settings.rewrite;
     var spec = settings && settings.collections[collection];
@@ -159,6 +192,8 @@
     var top = new RegExp("^(" + rules.key + "):(?: (.*))?$");
     var item = /^ {2}- (.*)$/;
     var sub = new RegExp("^ {2}(?:" + rules.key + "): (.*)$");
+    var width = rules.width;
+    var tooLong = "it is longer than " + width + " characters, and the editor folds long lines";
     function kept(v) { return special.test(v) ? canonical.test(v) : plain.test(v); }
     if (raw.slice(-1) !== "\n") {
       return [raw.split("\n").length, "the editor ends the file with a line break"];
@@ -176,45 +211,86 @@
       lines = lines.slice(1, close);
       offset = 1;
     }
+
+    function indented(start) {
+      var n = start;
+      while (n < lines.length && (lines[n] === "" || lines[n].charAt(0) === " ")) { n++; }
+      return n - start;
+    }
+    function block(i, body) {
+      if (body === 0) { return [i, "an empty value is written as `null`"]; }
+      for (var j = i + 1; j <= i + body; j++) {
+        var m = lines[j].match(item) || lines[j].match(sub);
+        if (!m) { return [j, whyLine(lines[j])]; }
+        if (lines[j].length > width) { return [j, tooLong]; }
+        if (!kept(m[1])) { return [j, why(m[1], special)]; }
+      }
+      return null;
+    }
+    function literal(i, body, keep) {
+      var content = lines.slice(i + 1, i + 1 + body).map(function (l) { return l.slice(2); });
+      var style = "a multi-line text block is written in another style";
+      if (!content.length || !content[0] || content[0].charAt(0) === " " || !content[content.length - 1]) {
+        return [i, style];
+      }
+      if (!keep && content.length === 1) { return [i, "text of one line is written without `|-`"]; }
+      for (var c = 0; c < content.length; c++) {
+        var j = i + 1 + c;
+        if (lines[j] && lines[j].slice(0, 2) !== "  ") { return [j, "the editor writes this line in another layout"]; }
+        if (content[c].length > width - 2 || CONTROL.test(content[c])) { return [j, style]; }
+      }
+      return null;
+    }
+    function scalar(i, body, key, value) {
+      var parts = [value];
+      for (var j = i + 1; j <= i + body; j++) {
+        var part = lines[j].slice(2);
+        if (lines[j].slice(0, 2) !== "  " || !part || part.charAt(0) === " " || part.charAt(0) === "-") {
+          return [j, !lines[j].trim() ? whyLine(lines[j]) : "the editor writes this line in another layout"];
+        }
+        parts.push(part);
+      }
+      var text = parts.join(" ");
+      if (!kept(text)) { return [i, why(text, special)]; }
+      var folded = fold(text, key.length + 2, width);
+      if (!folded || folded.join("\n") !== parts.join("\n")) {
+        return [i, "the editor folds lines longer than " + width + " characters in other places"];
+      }
+      return null;
+    }
+
     var order = spec.order;
     var last = -1;
     var seen = {};
-    var nested = false;
-    for (var i = 0; i < lines.length; i++) {
-      var line = lines[i];
-      var at = i + 1 + offset;
-      var width = line.length;  // UTF-16 code units, as Decap's writer counts
-      if (width > rules.width) {
-        return [at, "it is longer than " + rules.width + " characters, and the editor folds long lines"];
-      }
-      var m = line.match(item) || line.match(sub);
-      if (nested && m) {
-        if (!kept(m[1])) { return [at, why(m[1], special)]; }
-        continue;
-      }
-      var t = line.match(top);
-      if (!t) { return [at, whyLine(line)]; }
+    var i = 0;
+    while (i < lines.length) {
+      var t = lines[i].match(top);
+      if (!t) { return [i + 1 + offset, whyLine(lines[i])]; }
       var key = t[1];
       var value = t[2];
-      if (Object.prototype.hasOwnProperty.call(seen, key)) { return [at, "`" + key + "` is given twice"]; }
+      if (Object.prototype.hasOwnProperty.call(seen, key)) { return [i + 1 + offset, "`" + key + "` is given twice"]; }
       seen[key] = true;
       var index = order.indexOf(key);
       if (index >= 0) {
         if (index < last) {
-          return [at, "`" + key + "` comes after a key the editor writes later; it writes them in this order: " + order.join(", ")];
+          return [i + 1 + offset, "`" + key + "` comes after a key the editor writes later; it writes them in this order: " + order.join(", ")];
         }
         last = index;
       }
+      var body = indented(i + 1);
+      var found;
       if (value === undefined) {
-        nested = i + 1 < lines.length && (item.test(lines[i + 1]) || sub.test(lines[i + 1]));
-        if (!nested) { return [at, "an empty value is written as `null`"]; }
-      } else if (!kept(value)) {
-        return [at, why(value, special)];
-      } else if (spec.lists.indexOf(key) >= 0) {
-        return [at, "the editor writes `" + key + "` as a list, one item per line"];
+        found = block(i, body);
+      } else if (value === "|" || value === "|-") {
+        found = literal(i, body, value === "|");
       } else {
-        nested = false;
+        found = scalar(i, body, key, value);
+        if (!found && spec.lists.indexOf(key) >= 0) {
+          found = [i, "the editor writes `" + key + "` as a list, one item per line"];
+        }
       }
+      if (found) { return [found[0] + 1 + offset, found[1]]; }
+      i += 1 + body;
     }
     return null;
   }
