@@ -261,6 +261,7 @@ def test_cms_writes_keeps_and_never_overwrites(tmp_path: Path, cli: Callable[...
     assert config.read_text() == text + "# mine\n"
     printed = cli("-C", str(plan), "cms", "--stdout")
     assert printed.exit_code == 0 and "tiktok" in printed.output
+    assert "repo: kopi/plan" in printed.output  # the file's settings, even when hand-edited
     assert cli("-C", str(plan), "cms", "--repo", "not a repo", "--stdout").exit_code == 2
 
 

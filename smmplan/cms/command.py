@@ -40,9 +40,9 @@ def command(ctx: click.Context, repo: str | None, branch: str | None, auth_url: 
         raise CommandError("guidelines/rules.yml could not be read; fix it first "
                            "(`smmplan check` shows where)")
     try:
-        existing = None if to_stdout else current(root)
-        outcome = generate(plan, existing, repo=repo, branch=branch, auth_url=auth_url,
-                           local_url=local_url)
+        existing = current(root)
+        outcome = generate(plan, existing, replacing=not to_stdout, repo=repo, branch=branch,
+                           auth_url=auth_url, local_url=local_url)
         if to_stdout:
             click.echo(outcome.text, nl=False)
             return

@@ -61,12 +61,13 @@ def current(root: Path) -> str | None:
                           ) from None
 
 
-def generate(plan: Plan, existing: str | None, **changes: str | None) -> Outcome:
+def generate(plan: Plan, existing: str | None, *, replacing: bool = True,
+             **changes: str | None) -> Outcome:
     """The new text for the plan, keeping the backend of ``existing`` unless ``changes`` set
-    it; refuses when ``existing`` was changed by hand."""
+    it; when ``replacing`` it, refuses an ``existing`` that was changed by hand."""
     backend = backend_for(plan)
     if existing is not None:
-        if not untouched(existing):
+        if replacing and not untouched(existing):
             raise ConfigError(
                 f"{PATH} was changed since smmplan wrote it (its `# smmplan-cms sha256=` line no "
                 "longer matches the rest), so smmplan will not overwrite it. Give the settings "
