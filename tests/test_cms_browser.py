@@ -178,6 +178,9 @@ def test_a_creator_creates_a_post_that_checks_clean(browser: Browser, editor: Ed
     choose(page, "pillar", "education")
     choose(page, "personas", "Everyday customer")
     choose(page, "author", "Alex Creator (alex)")
+    link = page.locator("input[id^='link-field']")
+    link.fill("https://example.org")
+    link.fill("")  # emptied: left out, not written as link: ''
     caption = ("Cold brew at home: 1 part coffee, 8 parts water, 12 hours in the fridge."
                "\n\n#coldbrew")
     page.locator("textarea[id^='body-field']").fill(caption)
@@ -201,6 +204,7 @@ def test_a_creator_creates_a_post_that_checks_clean(browser: Browser, editor: Ed
     path = "content/posts/2026/12/cold-brew-tips.md"
     text = git(editor.plan, "show", f"{branch}:{path}")
     assert "date: 2026-12-01 07:30\n" in text
+    assert "link:" not in text and "campaign:" not in text
     assert text.endswith(caption + "\n")
     checkout = tmp_path / "branch"
     # a clone, not a worktree: decap-server checks the branch out itself to list drafts

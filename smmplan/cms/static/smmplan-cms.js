@@ -9,7 +9,8 @@
  *   is the judge.
  * - Saving an existing file whose other lines Decap would rewrite (comments, inline lists,
  *   quotes, key order) is refused with the line and the reason: the same test as
- *   smmplan/cms/roundtrip.py, with the expressions from smmplan-cms.json.
+ *   smmplan/cms/roundtrip.py, with the expressions from smmplan-cms.json. Optional fields
+ *   the creator emptied are left out rather than written empty.
  */
 (function () {
   "use strict";
@@ -295,16 +296,25 @@
     return null;
   }
 
-  function refuseRewrites(event) {
+  // Before Decap writes: refuse a file it would rewrite, and leave out optional fields the
+  // creator emptied (Decap writes them as "" or [], which the plan check rejects).
+  function beforeSave(event) {
     var entry = event.entry;
-    if (entry.get("newRecord")) { return undefined; }
-    var found = rewriteOf(entry.get("raw"), entry.get("collection"));
-    if (found) {
-      throw new Error("smmplan: " + entry.get("path") + " is not saved: line " + found[0]
-        + " would be rewritten (" + found[1] + "). Edit this file in git instead; "
-        + "`smmplan check` lists such files as SMM012.");
+    var collection = entry.get("collection");
+    if (!entry.get("newRecord")) {
+      var found = rewriteOf(entry.get("raw"), collection);
+      if (found) {
+        throw new Error("smmplan: " + entry.get("path") + " is not saved: line " + found[0]
+          + " would be rewritten (" + found[1] + "). Edit this file in git instead; "
+          + "`smmplan check` lists such files as SMM012.");
+      }
     }
-    return undefined;
+    var spec = settings && settings.collections[collection];
+    if (!spec) { return undefined; }
+    return entry.get("data").filter(function (value, key) {
+      var empty = value === "" || value === null || (value && value.size === 0);
+      return !(empty && spec.order.indexOf(key) >= 0);
+    });
   }
 
   window.smmplanCms = { caption: caption, count: count, rewriteOf: rewriteOf, whenReady: whenReady };
@@ -318,5 +328,5 @@
     ".smmplan-caption { white-space: pre-wrap; font-family: inherit; font-size: 1.05em; }"
   ].join("\n"), { raw: true });
   window.CMS.registerPreviewTemplate("posts", Preview);
-  window.CMS.registerEventListener({ name: "preSave", handler: refuseRewrites });
+  window.CMS.registerEventListener({ name: "preSave", handler: beforeSave });
 })();
