@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from ..cli import CommandError, plan_root
+from ..cms.config import PATH
+from ..cms.configfile import ConfigError, current, generate, write
 from ..load import load_plan
-from .config import PATH
-from .configfile import ConfigError, current, generate, write
+from .app import CommandError, plan_root
 
 
 @click.command(name="cms")
