@@ -21,7 +21,18 @@ from typing import Any
 import yaml
 
 from .. import __version__
-from ..model import FORMATS, STATUSES, Plan
+from ..format.keys import (
+    CAMPAIGN,
+    FORMATS,
+    ID_PATTERN,
+    IDS,
+    PERSONA,
+    POST,
+    STATUSES,
+    TEXTS,
+    Section,
+)
+from ..model import Plan
 
 PATH = "content/admin/config.yml"
 #: The datetime widget's stored form: the wall-clock time, no offset, which the loader reads in
@@ -29,7 +40,6 @@ PATH = "content/admin/config.yml"
 #: converting, so the time the creator picks is the time written.
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
 DAY_FORMAT = "YYYY-MM-DD"
-ID_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 #: ``# smmplan-cms sha256=...``: the hash of the text below the header, as smmplan wrote it.
 _STAMP = re.compile(r"^# smmplan-cms sha256=([0-9a-f]{64})$", re.MULTILINE)
 
@@ -53,10 +63,15 @@ class Collection:
     """Markdown with front matter (else a whole YAML file)."""
 
 
+def _lists(section: Section, order: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in order if section[k].type in (IDS, TEXTS))
+
+
 COLLECTIONS = {
-    "posts": Collection("content/posts", FIELD_ORDER, ("channel", "personas", "tags"), True),
-    "campaigns": Collection("content/campaigns", CAMPAIGN_ORDER, ("channels",), True),
-    "personas": Collection("personas", PERSONA_ORDER, ("interests", "channels"), False),
+    "posts": Collection("content/posts", FIELD_ORDER, _lists(POST, FIELD_ORDER), True),
+    "campaigns": Collection("content/campaigns", CAMPAIGN_ORDER,
+                            _lists(CAMPAIGN, CAMPAIGN_ORDER), True),
+    "personas": Collection("personas", PERSONA_ORDER, _lists(PERSONA, PERSONA_ORDER), False),
 }
 
 
