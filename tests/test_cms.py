@@ -277,3 +277,26 @@ def test_a_file_the_editor_would_rewrite_is_reported(tmp_path: Path,
     assert "comment at the end of the line is dropped" in found[0].message
     (plan / PATH).unlink()  # without the editor, nothing to report
     assert not [d for d in check_plan(plan, TODAY).diagnostics if d.code == "SMM012"]
+
+
+def test_without_the_configuration_there_is_no_admin_page(example_copy: Path,
+                                                          cli: Callable[..., Result]) -> None:
+    site = example_copy / "out"
+    result = cli("-C", str(example_copy), "build", "--site-dir", str(site),
+                 env={"SMMPLAN_TODAY": "2026-11-25"})
+    assert result.exit_code == 0, result.output
+    assert not (site / "admin").exists()
+
+
+def test_a_wrong_cms_assets_folder_is_one_clear_message(tmp_path: Path,
+                                                        cli: Callable[..., Result]) -> None:
+    plan = tmp_path / "plan"
+    assert cli("init", str(plan), "--today", "2026-11-25").exit_code == 0
+    mkdocs = plan / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text().replace(
+        "  - smmplan\n", "  - smmplan:\n      cms_assets: node_modules/decap-cms/dist\n"))
+    result = cli("-C", str(plan), "build", env={"SMMPLAN_TODAY": "2026-11-25"})
+    assert result.exit_code != 0
+    assert "cms_assets: cannot read" in result.output
+    assert "npm install decap-cms@3.16.3" in result.output
+    assert "Traceback" not in result.output and not (plan / "site").exists()
