@@ -5,8 +5,9 @@
  *   the plan (data only: nothing in it runs). Counting follows smmplan's (smmplan/textcount.py)
  *   with two approximations, said on the preview: on X a link counts 23 only when it starts with
  *   http://, https:// or www. (X also shortens bare domains such as example.com/page), and an
- *   emoji is a grapheme cluster holding an Extended_Pictographic character. `smmplan check`
- *   is the judge.
+ *   emoji (weight 2) is a grapheme cluster holding an Extended_Pictographic or Regional
+ *   Indicator character or a keycap, where X uses its own emoji list. `smmplan check` is the
+ *   judge; the tests compare both counts on the example plan's captions.
  * - Saving an existing file whose other lines Decap would rewrite (comments, inline lists,
  *   quotes, key order) is refused with the line and the reason: the same test as
  *   smmplan/cms/roundtrip.py, with the expressions from smmplan-cms.json. Optional fields
