@@ -133,9 +133,9 @@ def decap_written(count: int) -> list[tuple[str, str]]:
 def test_what_decap_writes_is_accepted_and_kept() -> None:
     files = decap_written(300)
     accepted = [(c, t) for c, t in files if verdict(c, t) is None]
-    # Decap's own output passes, except values it has to quote (a ': ' in a title, a '#' after
-    # a space), which smmplan does not try to reproduce
-    assert len(accepted) >= 0.6 * len(files)
+    # Decap's own output passes, except long text of several lines (which it writes as a folded
+    # `>` block) and long list items (which it folds): smmplan does not reproduce those
+    assert len(accepted) >= 0.75 * len(files)
     assert sum("\n  " in t.split("interests:")[0] for c, t in accepted if c == "personas") > 20
     assert sum("|" in t for c, t in accepted) > 20
     saved = decap_saves(accepted)

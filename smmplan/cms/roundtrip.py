@@ -12,8 +12,8 @@ rewrite gives back the same bytes; then saving changes exactly the fields the cr
 it (SMM012) and the admin page refuses to save such a file (``smmplan-cms.js`` runs the same
 test, with the expressions of :func:`rules_for_browser`), so Decap never rewrites one silently.
 The test follows the writer where it is regular (plain values, folded as ``yaml``'s
-``foldFlowLines`` folds them; ``|`` blocks for text of several lines; block lists and
-mappings of scalars) and refuses the rest (quoted values, ``>`` blocks, folded list items), so
+``foldFlowLines`` folds them; ``|`` blocks for text of several lines; short quoted values; block lists and
+mappings of scalars) and refuses the rest (``>`` blocks, folded list items, quoted values that are long or hold escapes), so
 it is conservative: a file it accepts is written back byte for byte (the tests run Decap's own
 writer on it, and on what Decap writes itself); a file it refuses might have survived.
 """
@@ -33,11 +33,14 @@ PLAIN = (r"[^-?:,\[\]{}#&*!|>'\"%@`\s\x00-\x1f\x7f]"
          r"(?:[^:#\t\x00-\x1f\x7f]|:(?! )|(?<! )#)*(?<![: ])")
 #: Plain text that YAML 1.2 reads as something other than a string (number, boolean, null, a
 #: UTC timestamp): the writer spells it its own way, unless it is already spelled so (CANONICAL).
-SPECIAL = (r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
-           r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-           r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
-           r"|true|True|TRUE|false|False|FALSE|null|Null|NULL|~"
-           r"|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?Z")
+CORE = (r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+        r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+        r"|true|True|TRUE|false|False|FALSE|null|Null|NULL|~")
+SPECIAL = CORE + r"|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?Z"
+#: Text the writer cannot leave plain (yaml 1.10's own test, in ``plainString``): it quotes it.
+NOT_PLAIN = (r"^[\n\t ,\[\]{}#&*!|>'\"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#"
+             r"|[\n\t :]$")
 CANONICAL = r"-?(?:0|[1-9][0-9]{0,14})|true|false"
 
 _TOP = re.compile(rf"({KEY}):(?: (.*))?")
@@ -45,6 +48,8 @@ _ITEM = re.compile(r"  - (.*)")
 _SUB = re.compile(rf"  ({KEY}): (.*)")
 _PLAIN = re.compile(PLAIN)
 _SPECIAL = re.compile(SPECIAL)
+_CORE = re.compile(CORE)
+_NOT_PLAIN = re.compile(NOT_PLAIN)
 _CANONICAL = re.compile(CANONICAL)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\t]")
 
@@ -53,6 +58,27 @@ def _scalar_kept(text: str) -> bool:
     if _SPECIAL.fullmatch(text):
         return _CANONICAL.fullmatch(text) is not None
     return _PLAIN.fullmatch(text) is not None
+
+
+def _quoted_kept(text: str) -> bool:
+    """A quoted value the writer quotes the same way: single quotes for text holding ``"`` but
+    no ``'``, else double quotes (JSON's); escapes, control characters and text it would
+    leave plain are refused."""
+    if len(text) < 2 or text[0] != text[-1] or text[0] not in "'\"":
+        return False
+    inner = text[1:-1]
+    if text[0] == "'":
+        value = inner
+        if "'" in value or '"' not in value:
+            return False
+    else:
+        value = inner.replace('\\"', '"')
+        if "\\" in value or '"' in inner.replace('\\"', "") or ('"' in value
+                                                                and "'" not in value):
+            return False
+    if not value or _CONTROL.search(value) or "\n" in value:
+        return False
+    return _NOT_PLAIN.search(value) is not None or _CORE.fullmatch(value) is not None
 
 
 def _width(line: str) -> int:
@@ -137,7 +163,10 @@ def _literal(lines: Sequence[str], i: int, body: int, *, keep: bool) -> tuple[in
 
 def _scalar(lines: Sequence[str], i: int, body: int, key: str, value: str
             ) -> tuple[int, str] | None:
-    """A plain value, folded onto the following lines as the writer folds it."""
+    """A plain value, folded onto the following lines as the writer folds it, or a quoted
+    one that fits on its line."""
+    if value[:1] in ("'", '"') and body == 0 and _width(lines[i]) <= WIDTH - 1:
+        return None if _quoted_kept(value) else (i, _why(value))
     parts = [value] + [line[2:] for line in lines[i + 1:i + 1 + body]]
     for j, part in enumerate(parts[1:], start=i + 1):
         if not lines[j].startswith("  ") or not part or part[0] in " -":
@@ -234,4 +263,4 @@ def first_rewrite(text: str, order: Sequence[str], *, front_matter: bool,
 def rules_for_browser() -> dict[str, object]:
     """The expressions the admin page needs to run :func:`yaml_rewrite` itself."""
     return {"width": WIDTH, "key": KEY, "plain": PLAIN, "special": SPECIAL,
-            "canonical": CANONICAL}
+            "canonical": CANONICAL, "core": CORE, "not_plain": NOT_PLAIN}

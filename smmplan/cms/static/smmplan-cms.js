@@ -196,7 +196,25 @@
     var sub = new RegExp("^ {2}(?:" + rules.key + "): (.*)$");
     var width = rules.width;
     var tooLong = "it is longer than " + width + " characters, and the editor folds long lines";
+    var core = new RegExp("^(?:" + rules.core + ")$");
+    var notPlain = new RegExp(rules.not_plain);
     function kept(v) { return special.test(v) ? canonical.test(v) : plain.test(v); }
+    // as roundtrip._quoted_kept
+    function quotedKept(text) {
+      if (text.length < 2 || text[0] !== text[text.length - 1] || "'\"".indexOf(text[0]) < 0) { return false; }
+      var inner = text.slice(1, -1);
+      var value;
+      if (text[0] === "'") {
+        value = inner;
+        if (value.indexOf("'") >= 0 || value.indexOf('"') < 0) { return false; }
+      } else {
+        value = inner.split('\\"').join('"');
+        if (value.indexOf("\\") >= 0 || inner.split('\\"').join("").indexOf('"') >= 0
+            || (value.indexOf('"') >= 0 && value.indexOf("'") < 0)) { return false; }
+      }
+      if (!value || CONTROL.test(value) || value.indexOf("\n") >= 0) { return false; }
+      return notPlain.test(value) || core.test(value);
+    }
     if (raw.slice(-1) !== "\n") {
       return [raw.split("\n").length, "the editor ends the file with a line break"];
     }
@@ -244,6 +262,9 @@
       return null;
     }
     function scalar(i, body, key, value) {
+      if ((value[0] === "'" || value[0] === '"') && body === 0 && lines[i].length <= width - 1) {
+        return quotedKept(value) ? null : [i, why(value, special)];
+      }
       var parts = [value];
       for (var j = i + 1; j <= i + body; j++) {
         var part = lines[j].slice(2);
