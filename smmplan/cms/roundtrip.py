@@ -12,9 +12,9 @@ rewrite gives back the same bytes; then saving changes exactly the fields the cr
 it (SMM012) and the admin page refuses to save such a file (``smmplan-cms.js`` runs the same
 test, with the expressions of :func:`rules_for_browser`), so Decap never rewrites one silently.
 The test follows the writer where it is regular (plain values, folded as ``yaml``'s
-``foldFlowLines`` folds them; ``|`` blocks for text of several lines; short quoted values; block lists and
-mappings of scalars) and refuses the rest (``>`` blocks, folded list items, quoted values that are long or hold escapes), so
-it is conservative: a file it accepts is written back byte for byte (the tests run Decap's own
+``foldFlowLines`` folds them; ``|`` blocks for text of several lines; short quoted values;
+block lists and mappings of scalars) and refuses the rest (``>`` blocks, folded list items,
+quoted values that are long or hold escapes), so it is conservative: a file it accepts is written back byte for byte (the tests run Decap's own
 writer on it, and on what Decap writes itself); a file it refuses might have survived.
 """
 
