@@ -14,8 +14,9 @@ test, with the expressions of :func:`rules_for_browser`), so Decap never rewrite
 The test follows the writer where it is regular (plain values, folded as ``yaml``'s
 ``foldFlowLines`` folds them; ``|`` blocks for text of several lines; short quoted values;
 block lists and mappings of scalars) and refuses the rest (``>`` blocks, folded list items,
-quoted values that are long or hold escapes), so it is conservative: a file it accepts is written back byte for byte (the tests run Decap's own
-writer on it, and on what Decap writes itself); a file it refuses might have survived.
+quoted values that are long or hold escapes), so it is conservative: a file it accepts is
+written back byte for byte (the tests run Decap's own writer on it, and on what Decap writes
+itself); a file it refuses might have survived.
 """
 
 from __future__ import annotations
