@@ -175,6 +175,10 @@ def test_the_admin_script_gives_the_same_answers_as_python() -> None:
     channels = ["x", "instagram"]
     cases += [{"op": "count", "text": text, "channel": ch} for text in captions
               for ch in channels]
+    bodies = ["\nFor all.\n<!-- for: x -->\nShort for X.\n\n<!-- for: threads, instagram -->\n"
+              "  Long for the others.  \n", "Only one caption.\n", "<!-- for: x -->\nX only.\n"]
+    cases += [{"op": "caption", "body": b, "channel": ch} for b in bodies
+              for ch in ("x", "instagram", "facebook")]
     script = (REPO / "smmplan/cms/static/smmplan-cms.js").read_text(encoding="utf-8")
     answers = node("smmplan-cms-harness.mjs",
                    {"script": script, "settings": settings, "cases": cases})
@@ -183,7 +187,14 @@ def test_the_admin_script_gives_the_same_answers_as_python() -> None:
     from smmplan.textcount import grapheme_length, hashtags, x_length
 
     for case, answer in zip(cases, answers, strict=True):
-        if case["op"] == "rewrite":
+        if case["op"] == "caption":
+            from smmplan.variants import split
+
+            sections = split(str(case["body"]))
+            mine_caption = next((sec.text for sec in sections[1:] if case["channel"] in sec.ids),
+                                sections[0].text)
+            assert answer == mine_caption.rstrip(), case
+        elif case["op"] == "rewrite":
             mine = verdict(str(case["collection"]), str(case["raw"]))
             assert answer == (None if mine is None else list(mine)), case
         else:

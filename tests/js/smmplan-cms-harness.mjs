@@ -16,7 +16,9 @@ const context = vm.createContext({
 vm.runInContext(script, context);
 await new Promise((resolve) => window.smmplanCms.whenReady(resolve));
 const api = window.smmplanCms;
-const out = cases.map((c) => c.op === "rewrite"
-  ? api.rewriteOf(c.raw, c.collection)
-  : api.count(api.caption(c.text), settings.channels[c.channel]));
+const out = cases.map((c) => {
+  if (c.op === "rewrite") return api.rewriteOf(c.raw, c.collection);
+  if (c.op === "caption") return api.captionFor(c.body, c.channel);
+  return api.count(api.caption(c.text), settings.channels[c.channel]);
+});
 process.stdout.write(JSON.stringify(out));

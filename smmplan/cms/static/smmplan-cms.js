@@ -34,6 +34,31 @@
     return lines.join("\n").replace(/\s+$/, "");
   }
 
+  // The caption of one channel (SPEC 5.4, smmplan/variants.py): a line holding only
+  // <!-- for: x, threads --> starts the caption of those channels; the text before the first
+  // such line is the caption of the post's other channels. Templates ({{ ... }}) are counted
+  // as written: `smmplan check` counts them rendered.
+  var MARKER = /^[ \t]*<!--[ \t]*for[ \t]*:([^\n]*?)-->[ \t]*$/gm;
+
+  function captionFor(body, channel) {
+    var text = String(body || "").replace(/\r\n?/g, "\n");
+    var sections = [];
+    var start = 0;
+    var ids = [];
+    var m;
+    MARKER.lastIndex = 0;
+    while ((m = MARKER.exec(text)) !== null) {
+      sections.push({ ids: ids, text: text.slice(start, m.index) });
+      ids = m[1].match(/[^,\s]+/g) || [];
+      start = m.index + m[0].length + 1;
+    }
+    sections.push({ ids: ids, text: text.slice(Math.min(start, text.length)) });
+    for (var i = 1; i < sections.length; i++) {
+      if (sections[i].ids.indexOf(channel) >= 0) { return caption(sections[i].text); }
+    }
+    return caption(sections[0].text);
+  }
+
   var segmenter = typeof Intl !== "undefined" && Intl.Segmenter
     ? new Intl.Segmenter(undefined, { granularity: "grapheme" }) : null;
 
@@ -90,8 +115,9 @@
   function PostPreview(props) {
     var h = window.h;
     var data = props.entry.get("data");
-    var text = caption(data.get("body"));
+    var body = data.get("body");
     var rows = list(data.get("channel")).map(function (id) {
+      var text = captionFor(body, id);
       var channel = settings && settings.channels[id];
       if (!channel) {
         return h("tr", { key: id }, h("th", null, id), h("td", { colSpan: 2 }, "not in the plan"));
@@ -121,7 +147,7 @@
       h("p", { className: "smmplan-note" },
         "Counted as the platform counts (an estimate: on X only links starting with http(s):// "
         + "or www. count 23). The plan check on the pull request is the judge."),
-      h("pre", { className: "smmplan-caption" }, text));
+      h("pre", { className: "smmplan-caption" }, caption(body)));
   }
 
   // A function component: Decap renders it again on every change of the entry, and the
@@ -339,7 +365,7 @@
     });
   }
 
-  window.smmplanCms = { caption: caption, count: count, rewriteOf: rewriteOf, whenReady: whenReady };
+  window.smmplanCms = { caption: caption, captionFor: captionFor, count: count, rewriteOf: rewriteOf, whenReady: whenReady };
   window.CMS.registerPreviewStyle([
     ".smmplan-preview { font-family: system-ui, sans-serif; }",
     ".smmplan-counts { border-collapse: collapse; margin: 1em 0; }",
