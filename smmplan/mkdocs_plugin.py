@@ -29,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .check import CheckResult, check_plan
+from .cms.admin import add_to_site as add_admin
 from .pages import NavItem, navigation, render_pages, source_path
 from .pages.feeds import describe_feeds
 from .pages.html import attr_url, clean, clean_page
@@ -52,6 +53,9 @@ WATCHED = ("content", "personas", "guidelines")
 class SmmplanConfig(Config):
     today = c.Optional(c.Type(str))
     """Take this day (YYYY-MM-DD) as today; default: SMMPLAN_TODAY, else today in the plan."""
+    cms_assets = c.Optional(c.Type(str))
+    """A folder holding the pinned Decap CMS release (its dist/): the /admin/ editor loads the
+    CMS from the site instead of a CDN (see smmplan.cms.admin)."""
 
 
 class SmmplanPlugin(BasePlugin[SmmplanConfig]):
@@ -137,6 +141,7 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             files.append(File.generated(config, path, content=data))
         for path, text in schemas.items():
             files.append(File.generated(config, path, content=text))
+        files = add_admin(files, config, self.result.plan, self.root, self.config.cms_assets)
         if not config.nav:
             own = sorted(f.src_uri for f in files.documentation_pages()
                          if f.src_uri not in generated)

@@ -106,6 +106,23 @@ RULES: dict[str, Rule] = {
            "reader's browser: a pull request that adds such a setting needs a careful review.",
            "hooks: [hooks/deploy.py]",
            "Review the code it adds; keep mkdocs.yml under CODEOWNERS so managers approve it."),
+        _r("SMM011", "cms-config-drift", "warning",
+           "Fires when the web editor's configuration, content/admin/config.yml, no longer "
+           "matches the plan: a channel, pillar, persona, campaign or member it offers (or "
+           "lacks) differs from guidelines/rules.yml, team.yml, personas/ or content/campaigns/.",
+           "The editor would offer creators choices the check rejects, or hide ones it accepts.",
+           "channels: {tiktok: {platform: tiktok}} added to rules.yml, config.yml not regenerated",
+           "Run `smmplan cms` to regenerate the file (it refuses if the file was changed by "
+           "hand; then pass your settings as options)."),
+        _r("SMM012", "cms-rewrite", "info",
+           "Fires on a post, campaign or persona file that the web editor would rewrite beyond "
+           "the creator's change when saving it (comments, blank lines, inline lists, quotes, "
+           "key order, long lines); the editor refuses to save such a file.",
+           "Decap CMS writes the whole front matter again with its own YAML writer: what it "
+           "cannot keep would be lost silently.",
+           "personas: [mahasiswa-ngopi]   # an inline list and a comment",
+           "Edit the file in git, or write it as the editor does: one `key: value` per line, "
+           "lists one `  - item` per line, no comments, keys in the editor's order."),
         _r("SMM101", "too-many-per-day", "error",
            "Fires when a channel has more posts on one day (plan timezone) than the max of its "
            "`per_day`; reported on each post past the max, in time order.",
@@ -286,6 +303,10 @@ SUMMARY_ID: dict[str, str] = {
               "sendiri, atau berjalan terlalu lama.",
     "SMM010": "Pengaturan situs di mkdocs.yml menjalankan kode saat build (hooks, plugin lain) "
               "atau menambah skrip ke halaman (extra_javascript, override tema).",
+    "SMM011": "Konfigurasi editor web (content/admin/config.yml) tidak lagi cocok dengan rencana; "
+              "jalankan `smmplan cms`.",
+    "SMM012": "Editor web akan menulis ulang baris lain berkas ini saat menyimpan (komentar, "
+              "daftar sebaris, kutip, urutan kunci), jadi editor menolak menyimpannya.",
     "SMM101": "Sebuah kanal punya lebih banyak unggahan dalam sehari daripada maksimum per_day.",
     "SMM102": "Sebuah hari dalam rentang rencana kanal punya lebih sedikit unggahan daripada "
               "minimum per_day.",
