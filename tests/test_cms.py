@@ -230,6 +230,13 @@ def test_the_admin_page_is_smmplans_own(example_copy: Path, cli: Callable[..., R
     (example_copy / "content/admin/smmplan-cms.js").write_text("alert('plan')")
     result = cli("-C", str(example_copy), "build", "--site-dir", str(example_copy / "out"),
                  env={"SMMPLAN_TODAY": "2026-11-25"})
+    # the publish policy (SPEC §8.1) refuses the plan's HTML page outright
+    assert result.exit_code == 1
+    assert "content/admin/index.html:1:1: error[SMM008]" in result.output
+    assert not (example_copy / "out").exists()
+    (example_copy / "content/admin/index.html").unlink()
+    result = cli("-C", str(example_copy), "build", "--site-dir", str(example_copy / "out"),
+                 env={"SMMPLAN_TODAY": "2026-11-25"})
     assert result.exit_code == 0, result.output
     site = example_copy / "out" / "admin"
     page = (site / "index.html").read_text()
