@@ -1,37 +1,34 @@
-"""What a change does to the calendar: two git revisions of a plan compared, as Markdown.
+"""What a change does to the calendar: two git revisions of a plan compared, as data.
 
 Reading: each revision's plan files are read straight from the object database (``git ls-tree``
 and one ``git cat-file --batch``) into a private temporary folder, never by checking out the work
 tree, and loaded and checked like any plan. Comparing (:func:`calendar_diff`) is a pure function
-of the two check results. Posts are matched by id, so a renamed or moved file is a change of
-``file``, not a removal and an addition.
+of the two check results; :mod:`smmplan.render.diff` writes the result as Markdown. Posts are
+matched by id, so a renamed or moved file is a change of ``file``, not a removal and an addition.
+Weeks are counted from each revision's calendar (:mod:`smmplan.calendar`), as ``check`` counts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import subprocess
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .calendar import Window, calendar_of, window_of
 from .check import CheckResult, check_loaded
 from .diagnostics import Diagnostic, diag
 from .load import load_plan
 from .model import Plan, Position, Post, Settings
 
-NO_CHANGE = "no calendar change\n"
 _LOAD_CODES = ("SMM001", "SMM002", "SMM003", "SMM008")
 
 #: The parts of a repository that make up a plan (SPEC §1).
 PLAN_PARTS = ("mkdocs.yml", "content", "personas", "guidelines")
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_ARROW = " → "
 
 
 class RevisionError(Exception):
@@ -171,8 +168,8 @@ def check_revision(plan_root: Path, rev: str, today: dt.date | None = None) -> C
 
 
 def diff_revisions(plan_root: Path, base: str, head: str = "HEAD",
-                   today: dt.date | None = None) -> str:
-    """The Markdown calendar diff of the plan at ``plan_root`` from ``base`` to ``head``."""
+                   today: dt.date | None = None) -> CalendarDiff:
+    """The calendar diff of the plan at ``plan_root`` from ``base`` to ``head``."""
     top, _ = repository(plan_root)
     resolve(top, base)
     resolve(top, head)
@@ -183,60 +180,125 @@ def diff_revisions(plan_root: Path, base: str, head: str = "HEAD",
 
 # --- comparing ---------------------------------------------------------------------------------
 
-_SPECIAL = re.compile(r"([\\`*_\[\]|~#@!<>{}])")
+@dataclass(frozen=True)
+class Change:
+    """One changed fact of a post: ``field`` went from ``before`` to ``after`` (plain text).
+
+    ``caption`` carries no texts (the caption was edited); ``also`` lists other changed keys in
+    ``after``."""
+
+    field: str
+    before: str = ""
+    after: str = ""
 
 
-def md(text: str) -> str:
-    """Plan text made inert in Markdown and HTML: no markup, no @mentions, no #references."""
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;")
-    return _SPECIAL.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;" if m.group() == ">"
-                        else "\\" + m.group(), text)
+@dataclass(frozen=True)
+class PostChange:
+    before: Post
+    after: Post
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class SettingChange:
+    """A changed part of guidelines/rules.yml (``key``: ``plan``, ``mix``, ``channel x``...).
+
+    ``kind`` is ``added``, ``removed`` or ``changed`` (with ``attributes``: name, before,
+    after), ``unusable`` when the new rules.yml cannot be used, ``timezone`` after a change of
+    the plan's timezone."""
+
+    key: str
+    kind: str
+    attributes: tuple[tuple[str, str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class WeekCounts:
+    """Counts of one channel in one ISO week."""
+
+    posts: int
+    busiest: int
+    """Most posts on one day."""
+    pillars: tuple[tuple[str, int], ...]
+
+    def pillar(self, pid: str) -> int:
+        return dict(self.pillars).get(pid, 0)
+
+
+EMPTY_WEEK = WeekCounts(0, 0, ())
+
+
+@dataclass(frozen=True)
+class WeekChange:
+    """An ISO week whose frequency or mix the change alters: the changed channels' counts
+    before and after, and the week's counts over all channels."""
+
+    week: Window
+    channels: tuple[tuple[str, WeekCounts, WeekCounts], ...]
+    before: tuple[WeekCounts, ...]
+    """Every channel's counts in the week, before (for the all-channels line)."""
+    after: tuple[WeekCounts, ...]
+
+
+@dataclass(frozen=True)
+class CalendarDiff:
+    """What moves on the calendar from one revision to another."""
+
+    added: tuple[Post, ...]
+    removed: tuple[Post, ...]
+    broken: tuple[tuple[Post, Diagnostic], ...]
+    """Posts whose file is still there but no longer loads, with the load error."""
+    changed: tuple[PostChange, ...]
+    """In the order of the new plan."""
+    rules: tuple[SettingChange, ...]
+    weeks: tuple[WeekChange, ...]
+    pillars: tuple[str, ...]
+    """The pillars to show per week: the new plan's, then any other that posts use."""
+    targets: dict[str, float | None]
+    """The new plan's target of each pillar."""
+    introduced: tuple[Diagnostic, ...]
+    fixed: tuple[Diagnostic, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.broken or self.changed or self.weeks
+                    or self.introduced or self.fixed or self.rules)
+
+
+_DETAILS = ("format", "personas", "campaign", "author", "editor", "tags", "link", "media",
+            "ignore")
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def when(post: Post) -> str:
+    """The post's publish time as a reader scans it: ``Tue 2026-12-01 09:00``."""
     if post.start is None:
         return "no date (idea)"
     day = f"{_WEEKDAYS[post.start.weekday()]} {post.start.date().isoformat()}"
     return f"{day} all day" if post.all_day else f"{day} {post.start.strftime('%H:%M')}"
 
 
-def _label(post: Post) -> str:
-    return f"{md(post.title)} (`{post.id}`)"
-
-
-def _channels(post: Post) -> str:
-    return ", ".join(post.channels)
-
-
-_DETAILS = ("format", "personas", "campaign", "author", "editor", "tags", "link", "media",
-            "ignore")
-
-
-def post_changes(old: Post, new: Post) -> list[str]:
+def post_changes(old: Post, new: Post) -> tuple[Change, ...]:
     """What changed about one post, most calendar-relevant first; empty when nothing did."""
     out = []
     # wall-clock time: a change of the plan's timezone is reported once, under the rules
     if (_wall(old), old.all_day) != (_wall(new), new.all_day):
-        out.append(f"moved: {when(old)}{_ARROW}{when(new)}")
-    if old.channels != new.channels:
-        out.append(f"channel: {_channels(old)}{_ARROW}{_channels(new)}")
-    if old.status != new.status:
-        out.append(f"status: {old.status}{_ARROW}{new.status}")
-    if old.pillar != new.pillar:
-        out.append(f"pillar: {old.pillar}{_ARROW}{new.pillar}")
-    if old.title != new.title:
-        out.append(f"title: {md(old.title)}{_ARROW}{md(new.title)}")
+        out.append(Change("moved", when(old), when(new)))
+    for key in ("channels", "status", "pillar", "title"):
+        a, b = getattr(old, key), getattr(new, key)
+        if a != b:
+            text = (", ".join(a), ", ".join(b)) if key == "channels" else (a, b)
+            out.append(Change("channel" if key == "channels" else key, *text))
     if old.caption != new.caption:
-        out.append("caption edited")
+        out.append(Change("caption"))
     details = [k for k in _DETAILS if getattr(old, k) != getattr(new, k)]
     if dict(old.metrics) != dict(new.metrics):
         details.append("metrics")
     if details:
-        out.append("also: " + ", ".join(details))
+        out.append(Change("also", after=", ".join(details)))
     if old.path != new.path:
-        out.append(f"file: {md(old.path)}{_ARROW}{md(new.path)}")
-    return out
+        out.append(Change("file", old.path, new.path))
+    return tuple(out)
 
 
 def _wall(post: Post) -> dt.datetime | None:
@@ -279,125 +341,69 @@ def _settings_view(settings: Settings) -> dict[str, dict[str, str]]:
     return view
 
 
-def settings_changes(old: Settings, new: Settings) -> list[str]:
-    """What changed in guidelines/rules.yml: one line per changed setting, channel, pillar or
+def settings_changes(old: Settings, new: Settings) -> tuple[SettingChange, ...]:
+    """What changed in guidelines/rules.yml: one entry per changed setting, channel, pillar or
     voice rule, naming only the attributes that changed."""
     if not new.loaded and old.loaded:
-        return ["**guidelines/rules.yml cannot be used in the new revision**: its rules were not "
-                "applied, so problems listed as fixed may only have gone unchecked"]
+        return (SettingChange("guidelines/rules.yml", "unusable"),)
     before, after = _settings_view(old), _settings_view(new)
     out = []
     for key in dict.fromkeys([*before, *after]):
         if key not in after:
-            out.append(f"{md(key)} removed")
+            out.append(SettingChange(key, "removed"))
         elif key not in before:
-            out.append(f"{md(key)} added")
+            out.append(SettingChange(key, "added"))
         else:
             a, b = before[key], after[key]
-            changed = [(attr, f"{md(a.get(attr, 'none'))}{_ARROW}{md(b.get(attr, 'none'))}")
-                       for attr in dict.fromkeys([*a, *b]) if a.get(attr) != b.get(attr)]
-            if key == "plan":  # the plan's own settings read best one per line
-                out += [f"{md(attr)}: {what}" for attr, what in changed]
-            elif changed:
-                out.append(f"{md(key)}: " + "; ".join(f"{md(attr)} {what}"
-                                                      for attr, what in changed))
+            changed = tuple((attr, a.get(attr, "none"), b.get(attr, "none"))
+                            for attr in dict.fromkeys([*a, *b]) if a.get(attr) != b.get(attr))
+            if changed:
+                out.append(SettingChange(key, "changed", changed))
     if old.timezone != new.timezone:
-        out.append("every post keeps its written local time, so each one now goes out at "
-                   "another instant")
-    return out
+        out.append(SettingChange("timezone", "timezone"))
+    return tuple(out)
 
 
-@dataclass(frozen=True)
-class Slot:
-    """Counts of one channel in one ISO week."""
-
-    posts: int
-    busiest: int
-    """Most posts on one day."""
-    pillars: tuple[tuple[str, int], ...]
-
-    def pillar(self, pid: str) -> int:
-        return dict(self.pillars).get(pid, 0)
+Week = dt.date
+"""An ISO week, by its Monday."""
 
 
-Week = tuple[int, int]
-
-
-def week_stats(plan: Plan) -> dict[Week, dict[str, Slot]]:
-    """Per ISO week and channel: posts that count (not ideas, not cancelled), busiest day, mix."""
+def week_stats(plan: Plan) -> dict[Week, dict[str, WeekCounts]]:
+    """Per ISO week and channel: occurrences that count (not ideas, not cancelled), the busiest
+    day, the mix."""
     days: dict[tuple[Week, str], Counter[dt.date]] = defaultdict(Counter)
     mix: dict[tuple[Week, str], Counter[str]] = defaultdict(Counter)
-    for post in plan.posts:
-        if not post.counts or post.day is None:
-            continue
-        iso = post.day.isocalendar()
-        week = (iso.year, iso.week)
-        for channel in dict.fromkeys(post.channels):
-            days[week, channel][post.day] += 1
-            mix[week, channel][post.pillar] += 1
-    out: dict[Week, dict[str, Slot]] = defaultdict(dict)
+    for cid, occurrences in calendar_of(plan).by_channel.items():
+        for occ in occurrences:
+            week = window_of(occ.day, "week").start
+            days[week, cid][occ.day] += 1
+            mix[week, cid][occ.post.pillar] += 1
+    out: dict[Week, dict[str, WeekCounts]] = defaultdict(dict)
     for (week, channel), per_day in days.items():
-        out[week][channel] = Slot(sum(per_day.values()), max(per_day.values()),
-                                  tuple(sorted(mix[week, channel].items())))
+        out[week][channel] = WeekCounts(sum(per_day.values()), max(per_day.values()),
+                                        tuple(sorted(mix[week, channel].items())))
     return dict(out)
 
 
-def _cell(old: object, new: object) -> str:
-    return str(new) if old == new else f"{old}{_ARROW}{new}"
-
-
-def _share(count: int, total: int) -> str:
-    return f"{round(100 * count / total)}%" if total else "–"
-
-
-def _pillar_order(before: Plan, after: Plan) -> list[str]:
+def _pillar_order(before: Plan, after: Plan) -> tuple[str, ...]:
     order = list(after.settings.pillars)
-    seen = {p.pillar for plan in (before, after) for p in plan.posts if p.counts}
-    return order + sorted(seen - set(order))
+    seen = {s.post.pillar for plan in (before, after) for s in calendar_of(plan).counting}
+    return tuple(order + sorted(seen - set(order)))
 
 
-def _monday(week: Week) -> dt.date:
-    return dt.date.fromisocalendar(week[0], week[1], 1)
-
-
-def weeks_section(before: Plan, after: Plan) -> list[str]:
-    """A table for each ISO week whose frequency or mix the change alters."""
+def weeks_changed(before: Plan, after: Plan) -> tuple[WeekChange, ...]:
+    """Each ISO week whose frequency or mix the change alters, in order."""
     old, new = week_stats(before), week_stats(after)
-    pillars = _pillar_order(before, after)
-    empty = Slot(0, 0, ())
-    lines: list[str] = []
-    for week in sorted(set(old) | set(new)):
-        o, n = old.get(week, {}), new.get(week, {})
-        channels = [c for c in sorted(set(o) | set(n)) if o.get(c, empty) != n.get(c, empty)]
-        if not channels:
-            continue
-        monday = _monday(week)
-        sunday = monday + dt.timedelta(days=6)
-        lines += ["", f"#### {week[0]}-W{week[1]:02d} ({monday.isoformat()} – "
-                  f"{sunday.isoformat()})", ""]
-        heads = []
-        for pid in pillars:
-            target = after.settings.pillars.get(pid)
-            share = f" {round(100 * target.target)}%" if target and target.target is not None \
-                else ""
-            heads.append(f"{pid}{share}")
-        lines.append("| channel | posts | busiest day | " + " | ".join(heads) + " |")
-        lines.append("| --- " * (3 + len(pillars)) + "|")
-        for c in channels:
-            a, b = o.get(c, empty), n.get(c, empty)
-            cells = [_cell(a.posts, b.posts), _cell(a.busiest, b.busiest)]
-            cells += [_cell(a.pillar(p), b.pillar(p)) for p in pillars]
-            lines.append(f"| {c} | " + " | ".join(cells) + " |")
-        total_o = sum(s.posts for s in o.values())
-        total_n = sum(s.posts for s in n.values())
-        shares = []
-        for p in pillars:
-            share_o = _share(sum(s.pillar(p) for s in o.values()), total_o)
-            share_n = _share(sum(s.pillar(p) for s in n.values()), total_n)
-            shares.append(_cell(share_o, share_n))
-        lines.append(f"| all channels | {_cell(total_o, total_n)} |  | " + " | ".join(shares)
-                     + " |")
-    return lines
+    out = []
+    for monday in sorted(set(old) | set(new)):
+        o, n = old.get(monday, {}), new.get(monday, {})
+        channels = tuple((c, o.get(c, EMPTY_WEEK), n.get(c, EMPTY_WEEK))
+                         for c in sorted(set(o) | set(n))
+                         if o.get(c, EMPTY_WEEK) != n.get(c, EMPTY_WEEK))
+        if channels:
+            out.append(WeekChange(window_of(monday, "week"), channels, tuple(o.values()),
+                                  tuple(n.values())))
+    return tuple(out)
 
 
 def _diag_key(d: Diagnostic) -> tuple[str, str, str, str]:
@@ -422,75 +428,25 @@ def diagnostics_delta(before: Sequence[Diagnostic], after: Sequence[Diagnostic]
     return only(after, before), only(before, after)
 
 
-def _diag_line(d: Diagnostic) -> str:
-    return (f"- **{d.severity}** {d.code} {d.name}: {md(d.message)} "
-            f"({md(d.file)}:{d.line}:{d.column})")
-
-
-def _post_table(posts: Iterable[Post]) -> list[str]:
-    lines = ["| post | when | channel | pillar | status |", "| --- | --- | --- | --- | --- |"]
-    for p in posts:
-        lines.append(f"| {_label(p)} | {when(p)} | {_channels(p)} | {p.pillar} | {p.status} |")
-    return lines
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
-
-
-def calendar_diff(before: CheckResult, after: CheckResult) -> str:
-    """Markdown for a pull request: what moves on the calendar from ``before`` to ``after``.
-
-    Exactly :data:`NO_CHANGE` when no post, week or diagnostic differs.
-    """
+def calendar_diff(before: CheckResult, after: CheckResult) -> CalendarDiff:
+    """What moves on the calendar from ``before`` to ``after``."""
     old = {p.id: p for p in before.plan.posts}
     new = {p.id: p for p in after.plan.posts}
     order = {p.id: i for i, p in enumerate(after.plan.posts)}
-    added = [new[i] for i in new if i not in old]
     # a post whose file is still there but no longer loads was not removed: it is broken
     failed = {d.file: d for d in after.diagnostics
               if d.severity == "error" and d.code in _LOAD_CODES}
-    broken = [(old[i], failed[old[i].path]) for i in old
-              if i not in new and old[i].path in failed]
-    removed = [old[i] for i in old if i not in new and old[i].path not in failed]
-    rules = settings_changes(before.plan.settings, after.plan.settings)
-    changed = [(old[i], new[i], post_changes(old[i], new[i])) for i in new if i in old]
-    changed = sorted([c for c in changed if c[2]], key=lambda c: order[c[1].id])
-    weeks = weeks_section(before.plan, after.plan)
+    changed = [PostChange(old[i], new[i], post_changes(old[i], new[i])) for i in new if i in old]
     introduced, fixed = diagnostics_delta(before.diagnostics, after.diagnostics)
-    if not (added or removed or broken or changed or weeks or introduced or fixed or rules):
-        return NO_CHANGE
-
-    counts = [f"{len(added)} added", f"{len(removed)} removed", f"{len(changed)} changed"]
-    if broken:
-        counts.append(f"{len(broken)} unreadable")
-    total = len(added) + len(removed) + len(changed) + len(broken)
-    lines = ["## Calendar change", "",
-             f"{_plural(total, 'post')}: " + ", ".join(counts)
-             + f" · problems: {len(introduced)} introduced, {len(fixed)} fixed"]
-    if rules:
-        lines += ["", "### Rules changed (guidelines/rules.yml)", "", *(f"- {r}" for r in rules)]
-    if broken:
-        lines += ["", "### Could not be read", "",
-                  "These posts are still in the plan but their files no longer load, so they "
-                  "are left out of the calendar until fixed:", ""]
-        lines += [f"- {_label(p)}: {d.code} {md(d.message)} ({md(d.file)}:{d.line}:{d.column})"
-                  for p, d in broken]
-    if added:
-        lines += ["", "### Added", "", *_post_table(added)]
-    if removed:
-        lines += ["", "### Removed", "", *_post_table(removed)]
-    if changed:
-        lines += ["", "### Changed", "", "| post | change |", "| --- | --- |"]
-        for _, post, what in changed:
-            lines.append(f"| {_label(post)} | " + "<br>".join(what) + " |")
-    if weeks:
-        lines += ["", "### Weeks affected", "",
-                  "Posts per channel (ideas and cancelled posts do not count), the busiest day, "
-                  "and the pillar mix; `a → b` is before → after."]
-        lines += weeks
-    if introduced:
-        lines += ["", "### Problems introduced", "", *map(_diag_line, introduced)]
-    if fixed:
-        lines += ["", "### Problems fixed", "", *map(_diag_line, fixed)]
-    return "\n".join(lines) + "\n"
+    return CalendarDiff(
+        added=tuple(new[i] for i in new if i not in old),
+        removed=tuple(old[i] for i in old if i not in new and old[i].path not in failed),
+        broken=tuple((old[i], failed[old[i].path]) for i in old
+                     if i not in new and old[i].path in failed),
+        changed=tuple(sorted((c for c in changed if c.changes),
+                             key=lambda c: order[c.after.id])),
+        rules=settings_changes(before.plan.settings, after.plan.settings),
+        weeks=weeks_changed(before.plan, after.plan),
+        pillars=_pillar_order(before.plan, after.plan),
+        targets={pid: p.target for pid, p in after.plan.settings.pillars.items()},
+        introduced=tuple(introduced), fixed=tuple(fixed))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from .calendar import calendar_of, percent, window_of
 from .model import METRICS, Plan, Post
-from .rules.mix import window_of
 
 #: interactions that count towards the engagement rate (reach and clicks do not)
 INTERACTIONS = ("likes", "comments", "shares", "saves")
@@ -45,16 +46,25 @@ def interactions(post: Post) -> int:
     return sum(post.metrics.get(m, 0) for m in INTERACTIONS)
 
 
+def rate(posts: Iterable[Post]) -> Fraction | None:
+    """The engagement rate of ``posts``: their interactions per reach, over the posts that
+    report a reach; None when none does. A post's own rate is ``rate([post])``."""
+    reached = [p for p in posts if p.metrics.get("reach")]
+    reach = sum(p.metrics["reach"] for p in reached)
+    return Fraction(sum(interactions(p) for p in reached), reach) if reach else None
+
+
 def engagement(plan: Plan, kind: str) -> tuple[EngagementWindow, ...]:
     """Published posts with metrics, per ``kind`` window (``week`` or ``month``)."""
     groups: dict[tuple[dt.date, str], list[Post]] = defaultdict(list)
     bounds: dict[dt.date, tuple[str, dt.date]] = {}
-    for post in plan.posts:
-        if post.status != "published" or not post.metrics or post.day is None:
+    for slot in calendar_of(plan).slots:
+        post = slot.post
+        if post.status != "published" or not post.metrics or not slot.occurrences:
             continue
-        label, start, end = window_of(post.day, kind)
-        bounds[start] = (label, end)
-        groups[(start, " + ".join(sorted(set(post.channels))))].append(post)
+        window = window_of(slot.day, kind)
+        bounds[window.start] = (window.label, window.end)
+        groups[(window.start, " + ".join(sorted(slot.channels)))].append(post)
     out = []
     for start in sorted(bounds):
         label, end = bounds[start]
@@ -68,16 +78,11 @@ def engagement(plan: Plan, kind: str) -> tuple[EngagementWindow, ...]:
 def _line(channels: str, posts: list[Post]) -> EngagementLine:
     totals = {m: sum(p.metrics.get(m, 0) for p in posts) for m in METRICS
               if any(m in p.metrics for p in posts)}
-    reached = [p for p in posts if p.metrics.get("reach")]
-    reach = sum(p.metrics["reach"] for p in reached)
-    rate = Fraction(sum(interactions(p) for p in reached), reach) if reach else None
     top = max(posts, key=lambda p: (interactions(p), p.id)).id if posts else None
-    return EngagementLine(channels, len(posts), totals, rate, top)
+    return EngagementLine(channels, len(posts), totals, rate(posts), top)
 
 
-def rate_text(rate: Fraction | None) -> str:
-    """An engagement rate as a percent with one decimal (``4.2%``), or ``-``."""
-    if rate is None:
-        return "-"
-    tenths = (rate * 1000 + Fraction(1, 2)).__floor__()
-    return f"{tenths // 10}.{tenths % 10}%"
+def rate_text(value: Fraction | None) -> str:
+    """An engagement rate as a percent with one decimal, half up (``4.2%``), or ``-``: the one
+    way pages and the report show a rate."""
+    return "-" if value is None else percent(value, 1)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import quote
@@ -28,8 +28,10 @@ from urllib.parse import quote
 import regex
 from icalendar import Calendar, vDate, vDatetime, vDuration, vText, vUri
 
+from .calendar import Occurrence, calendar_of, window_of
 from .fields import ID_RE
 from .gitdates import History, read_history
+from .i18n import feed_words
 from .model import Plan, Post
 
 UTC = dt.UTC
@@ -64,63 +66,11 @@ class Feed:
     """The channel, persona, campaign or member id (a country code for ``holidays``)."""
 
 
-# --- words, in the plan's language -------------------------------------------------------------
-
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "all.title": "{site} — all posts",
-        "all.desc": "Every dated post of the plan, on every channel.",
-        "channel.title": "{site} — {name}",
-        "channel.desc": "Posts planned on {name}.",
-        "persona.title": "{site} — persona {name}",
-        "persona.desc": "Posts aimed at the persona {name}, on every channel.",
-        "campaign.title": "{site} — campaign {name}",
-        "campaign.desc": "Posts of the campaign {name} ({start} to {end}).",
-        "campaign.undefined": "Posts of the campaign {name}.",
-        "author.title": "{site} — posts by {name}",
-        "author.desc": "Posts written by {name}, on every channel.",
-        "holidays.title": "{site} — national holidays ({name})",
-        "holidays.desc": "National holidays ({name}) in the months of the plan.",
-        "pillar": "Pillar",
-        "status": "Status",
-        "personas": "Personas",
-        "author": "Author",
-    },
-    "id": {
-        "all.title": "{site} — semua posting",
-        "all.desc": "Semua posting bertanggal dalam rencana ini, di semua kanal.",
-        "channel.title": "{site} — {name}",
-        "channel.desc": "Posting yang direncanakan di {name}.",
-        "persona.title": "{site} — persona {name}",
-        "persona.desc": "Posting untuk persona {name}, di semua kanal.",
-        "campaign.title": "{site} — kampanye {name}",
-        "campaign.desc": "Posting kampanye {name} ({start} s.d. {end}).",
-        "campaign.undefined": "Posting kampanye {name}.",
-        "author.title": "{site} — posting oleh {name}",
-        "author.desc": "Posting yang ditulis oleh {name}, di semua kanal.",
-        "holidays.title": "{site} — hari libur nasional ({name})",
-        "holidays.desc": "Hari libur nasional ({name}) pada bulan-bulan rencana ini.",
-        "pillar": "Pilar",
-        "status": "Status",
-        "personas": "Persona",
-        "author": "Penulis",
-    },
-}
-#: The ``holidays`` package's language codes to try, per plan language.
-_HOLIDAY_LANGUAGES = {"en": ("en_US", "en_GB", "en"), "id": ("id",)}
-
-
-def _words(plan: Plan) -> dict[str, str]:
-    return _WORDS.get(plan.settings.language, _WORDS["en"])
+def _words(plan: Plan) -> Mapping[str, str]:
+    return feed_words(plan.settings.language)
 
 
 # --- which feeds a plan has --------------------------------------------------------------------
-
-def _on_calendar(plan: Plan) -> list[Post]:
-    """Posts that become events: dated, not ideas; in time order."""
-    posts = [p for p in plan.posts if p.start is not None and p.status != "idea"]
-    return sorted(posts, key=lambda p: (p.start.astimezone(UTC), p.id))  # type: ignore[union-attr]
-
 
 def _ids(defined: Iterable[str], used: Iterable[str | None]) -> list[str]:
     # ids also come from posts, so that a feed exists for everything an event is filed under;
@@ -134,10 +84,11 @@ def describe_feeds(plan: Plan) -> list[Feed]:
     and the national holidays when ``holidays:`` names a country."""
     w = _words(plan)
     site = plan.site.name
-    posts = _on_calendar(plan)
+    slots = calendar_of(plan).slots
+    posts = [s.post for s in slots]
     feeds = [Feed("calendar.ics", w["all.title"].format(site=site), w["all.desc"])]
 
-    for cid in _ids(plan.settings.channels, (c for p in posts for c in p.channels)):
+    for cid in _ids(plan.settings.channels, (c for s in slots for c in s.channels)):
         name = _channel_name(plan, cid)
         feeds.append(Feed(f"calendars/channel-{cid}.ics", w["channel.title"].format(
             site=site, name=name), w["channel.desc"].format(name=name), "channel", cid))
@@ -192,19 +143,20 @@ def render_feeds(plan: Plan, history: History | None = None) -> dict[str, bytes]
     if history is None:
         history = read_history(plan.root)
     namespace = uid_namespace(plan)
-    events: list[tuple[Post, str, bytes]] = []
-    for post in _on_calendar(plan):
+    events: list[tuple[Occurrence, bytes]] = []
+    for slot in calendar_of(plan).slots:
+        post = slot.post
         stamp = history.stamp(post.path)
         sequence = history.sequence(post.path)
         description = event_description(plan, post)
-        for channel in dict.fromkeys(post.channels):
-            events.append((post, channel, post_event(plan, post, channel, namespace=namespace,
-                                                     stamp=stamp, sequence=sequence,
-                                                     description=description)))
+        for occ in slot.occurrences:
+            events.append((occ, occurrence_event(plan, occ, namespace=namespace, stamp=stamp,
+                                                 sequence=sequence, description=description)))
 
     members: dict[str, list[bytes]] = {}
-    for post, channel, data in events:
-        keys = ["calendar.ics", f"calendars/channel-{channel}.ics"]
+    for occ, data in events:
+        post = occ.post
+        keys = ["calendar.ics", f"calendars/channel-{occ.channel}.ics"]
         keys += [f"calendars/persona-{p}.ics" for p in dict.fromkeys(post.personas)]
         if post.campaign:
             keys.append(f"calendars/campaign-{post.campaign}.ics")
@@ -233,10 +185,10 @@ def event_uid(namespace: uuid.UUID, post_id: str, channel: str) -> str:
     return str(uuid.uuid5(namespace, f"{post_id}/{channel}"))
 
 
-def post_event(plan: Plan, post: Post, channel: str, *, namespace: uuid.UUID,
-               stamp: dt.datetime, sequence: int, description: str | None = None) -> bytes:
+def occurrence_event(plan: Plan, occ: Occurrence, *, namespace: uuid.UUID,
+                     stamp: dt.datetime, sequence: int, description: str | None = None) -> bytes:
     """One post on one channel as a complete, folded ``VEVENT`` (CRLF line ends)."""
-    assert post.start is not None
+    post, channel = occ.post, occ.channel
     stamp_text = _utc(stamp)
     lines = [
         "BEGIN:VEVENT",
@@ -245,12 +197,11 @@ def post_event(plan: Plan, post: Post, channel: str, *, namespace: uuid.UUID,
         "LAST-MODIFIED:" + stamp_text,
         f"SEQUENCE:{sequence}",
     ]
-    if post.all_day:
-        day = post.start.date()
-        lines += ["DTSTART;VALUE=DATE:" + _ical(vDate(day)),
-                  "DTEND;VALUE=DATE:" + _ical(vDate(day + dt.timedelta(days=1)))]
+    if occ.all_day:
+        lines += ["DTSTART;VALUE=DATE:" + _ical(vDate(occ.day)),
+                  "DTEND;VALUE=DATE:" + _ical(vDate(occ.day + dt.timedelta(days=1)))]
     else:
-        lines += ["DTSTART:" + _ical(vDatetime(post.start.astimezone(UTC))),
+        lines += ["DTSTART:" + _ical(vDatetime(occ.instant)),
                   "DURATION:" + _duration(plan.settings.event_minutes)]
     channel_name = _channel_name(plan, channel)
     lines += [
@@ -274,17 +225,15 @@ def post_event(plan: Plan, post: Post, channel: str, *, namespace: uuid.UUID,
 def holiday_events(plan: Plan, namespace: uuid.UUID, stamp: dt.datetime) -> list[bytes]:
     """The national holidays of ``settings.holidays`` in the months of the plan, all-day."""
     country = plan.settings.holidays
-    posts = _on_calendar(plan)
-    if not country or not posts:
+    calendar = calendar_of(plan)
+    if not country or not calendar.slots:
         return []
-    days = [p.start.date() for p in posts]  # type: ignore[union-attr]
-    first, last = min(days).replace(day=1), max(days)
-    end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)  # first day after
-    calendar = _holidays(country, range(first.year, end.year + 1), plan.settings.language)
+    days = [s.day for s in calendar.slots]
+    first = window_of(min(days), "month").start
+    last = window_of(max(days), "month").end
     stamp_text = _ical(vDatetime(stamp.astimezone(UTC)))
     out = []
-    for day in sorted(d for d in calendar if first <= d < end):
-        names = ", ".join(sorted(calendar.get_list(day)))
+    for day, names in calendar.holidays_between(first, last):
         lines = [
             "BEGIN:VEVENT",
             "UID:" + str(uuid.uuid5(namespace, f"holiday/{country}/{day.isoformat()}")),
@@ -300,17 +249,6 @@ def holiday_events(plan: Plan, namespace: uuid.UUID, stamp: dt.datetime) -> list
         ]
         out.append(b"".join(fold(line) for line in lines))
     return out
-
-
-def _holidays(country: str, years: Iterable[int], language: str):  # type: ignore[no-untyped-def]
-    import holidays
-
-    years = list(years)
-    probe = holidays.country_holidays(country, years=years[:1])
-    supported = getattr(probe, "supported_languages", ())
-    chosen = next((code for code in _HOLIDAY_LANGUAGES.get(language, ()) if code in supported),
-                  None)
-    return holidays.country_holidays(country, years=years, language=chosen)
 
 
 def event_description(plan: Plan, post: Post) -> str:

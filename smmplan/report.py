@@ -1,23 +1,21 @@
-"""``smmplan report``: the content mix and posting frequency per window and channel.
+"""``smmplan report``: the content mix and posting frequency per window and channel, as data.
 
-:func:`build` turns a plan into report data; :func:`as_text`, :func:`as_markdown` and
-:func:`as_json` print it. All of it is pure and ordered: the same plan gives the same bytes.
-The numbers are those the rules judge (:mod:`smmplan.rules.mix`, :mod:`smmplan.rules.frequency`).
+:func:`compute` turns a plan into a :class:`Report`; :mod:`smmplan.render.report` prints it as
+text, Markdown or JSON. The numbers are those the rules judge: counts from the plan's calendar
+(:mod:`smmplan.calendar`), shares judged by :mod:`smmplan.rules.mix`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .engagement import EngagementWindow, engagement, rate_text
-from .model import METRICS, Plan
-from .rules.frequency import by_channel, week_label
-from .rules.mix import exact, percent, setting_percent, window_of, windows
+from .calendar import calendar_of, share, week_label, window_of
+from .engagement import EngagementWindow, engagement
+from .model import Plan
+from .rules.mix import judged, off_target, over_max
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,12 @@ class ChannelLine:
         return ", ".join(p for p in parts if p) or "ok"
 
 
+def _count(n: int, what: str, how: str) -> str:
+    if not n:
+        return ""
+    return f"{n} {what}{'s' if n != 1 else ''} {how}"
+
+
 @dataclass(frozen=True)
 class WindowReport:
     label: str
@@ -80,41 +84,43 @@ class Report:
     """Metrics of published posts per window (see :mod:`smmplan.engagement`)."""
 
 
-def build(plan: Plan, window: str | None = None) -> Report:
+def compute(plan: Plan, window: str | None = None) -> Report:
     """The report of ``plan`` by ``window`` (``week`` or ``month``; default: rules.yml's)."""
     settings = plan.settings
     kind = window or settings.mix.window
     mix = settings.mix
-    channel_posts = by_channel(plan)
+    channel_posts = calendar_of(plan).by_channel
     daily: dict[str, Counter[dt.date]] = {}
     span: dict[str, tuple[dt.date, dt.date]] = {}
     pillars: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     weekly: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for cid, posts in channel_posts.items():
-        days = [p.day for p, _ in posts if p.day is not None]
+    for cid, occurrences in channel_posts.items():
+        days = [o.day for o in occurrences]
         daily[cid] = Counter(days)
         span[cid] = (min(days), max(days))
-        for post, _ in posts:
-            if post.day is not None and post.pillar in settings.pillars:
-                pillars[(cid, window_of(post.day, kind)[0])][post.pillar] += 1
+        for occ in occurrences:
+            if occ.post.pillar in settings.pillars:
+                pillars[(cid, window_of(occ.day, kind).label)][occ.post.pillar] += 1
         # a week belongs to the window of its Thursday, as ISO years do
-        monday = span[cid][0] - dt.timedelta(days=span[cid][0].weekday())
+        monday = window_of(span[cid][0], "week").start
         while monday <= span[cid][1]:
-            label = window_of(monday + dt.timedelta(days=3), kind)[0]
+            label = window_of(monday + dt.timedelta(days=3), kind).label
             weekly[(cid, label)][week_label(monday)] = sum(
                 daily[cid].get(monday + dt.timedelta(days=i), 0) for i in range(7))
             monday += dt.timedelta(days=7)
     out = []
-    for w in windows(plan, kind):
-        judged = w.posts >= max(mix.min_posts, 1)
-        lines = tuple(_pillar_line(plan, pid, w.by_pillar.get(pid, 0), w.posts, judged)
+    for m in calendar_of(plan).mix(kind):
+        w = m.window
+        assert w is not None
+        is_judged = judged(m, mix)
+        lines = tuple(_pillar_line(plan, pid, m.by_pillar.get(pid, 0), m.posts, is_judged)
                       for pid in settings.pillars)
         channels = tuple(
             _channel_line(plan, cid, daily[cid], span[cid], w.start, w.end,
                           pillars.get((cid, w.label), Counter()),
                           weekly.get((cid, w.label), {}))
             for cid in sorted(channel_posts) if _overlaps(span[cid], w.start, w.end))
-        out.append(WindowReport(w.label, w.start, w.end, w.posts, judged, lines, channels))
+        out.append(WindowReport(w.label, w.start, w.end, m.posts, is_judged, lines, channels))
     return Report(kind, settings.timezone, mix.tolerance, mix.min_posts,
                   tuple(settings.pillars), tuple(out), engagement(plan, kind))
 
@@ -123,21 +129,20 @@ def _overlaps(span: tuple[dt.date, dt.date], start: dt.date, end: dt.date) -> bo
     return span[0] <= end and start <= span[1]
 
 
-def _pillar_line(plan: Plan, pid: str, n: int, total: int, judged: bool) -> PillarLine:
+def _pillar_line(plan: Plan, pid: str, n: int, total: int, is_judged: bool) -> PillarLine:
     pillar = plan.settings.pillars[pid]
-    share = Fraction(n, total) if total else Fraction(0)
-    if not judged:
+    part = share(n, total)
+    if not is_judged:
         status = "not judged"
-    elif pillar.max is not None and share > exact(pillar.max):
+    elif over_max(part, pillar):
         status = "over max"
-    elif pillar.target is not None and \
-            abs(share - exact(pillar.target)) > exact(plan.settings.mix.tolerance):
+    elif off_target(part, pillar, plan.settings.mix):
         status = "off target"
     elif pillar.target is None and pillar.max is None:
         status = "no target"
     else:
         status = "ok"
-    return PillarLine(pid, n, share, pillar.target, pillar.max, status)
+    return PillarLine(pid, n, part, pillar.target, pillar.max, status)
 
 
 def _channel_line(plan: Plan, cid: str, daily: Counter[dt.date], span: tuple[dt.date, dt.date],
@@ -167,182 +172,3 @@ def _channel_line(plan: Plan, cid: str, daily: Counter[dt.date], span: tuple[dt.
     )
 
 
-def _count(n: int, what: str, how: str) -> str:
-    if not n:
-        return ""
-    return f"{n} {what}{'s' if n != 1 else ''} {how}"
-
-
-def _limit(limit: tuple[int | None, int | None] | None) -> str:
-    if limit is None:
-        return "-"
-    low, high = limit
-    if low is None:
-        return f"≤ {high}"
-    if high is None:
-        return f"≥ {low}"
-    return f"{low}–{high}"
-
-
-def _range(found: tuple[int, int] | None) -> str:
-    if found is None:
-        return "-"
-    return str(found[0]) if found[0] == found[1] else f"{found[0]}–{found[1]}"
-
-
-def _target(line: PillarLine, tolerance: float) -> str:
-    if line.target is None:
-        return "-"
-    return f"{setting_percent(line.target)} ± {setting_percent(tolerance)}"
-
-
-def _tables(report: Report, w: WindowReport) -> tuple[list[list[str]], list[list[str]]]:
-    mix = [["pillar", "posts", "share", "target", "max", "status"]]
-    for line in w.pillars:
-        mix.append([line.pillar, str(line.posts), percent(line.share),
-                    _target(line, report.tolerance),
-                    "-" if line.max is None else setting_percent(line.max), line.status])
-    freq = [["channel", *report.pillars, "posts", "per day", "day limit", "per week",
-             "week limit", "status"]]
-    for c in w.channels:
-        freq.append([c.channel, *(str(c.by_pillar.get(p, 0)) for p in report.pillars),
-                     str(c.posts), _range(c.per_day), _limit(c.day_limit), _range(c.per_week),
-                     _limit(c.week_limit), c.status])
-    return mix, freq
-
-
-def _heading(report: Report, w: WindowReport) -> str:
-    judged = "" if w.judged else f", fewer than {report.min_posts}: mix not judged"
-    posts = "1 post" if w.posts == 1 else f"{w.posts} posts"
-    return f"{w.label} ({w.start} to {w.end}): {posts}{judged}"
-
-
-def _title(report: Report) -> str:
-    return f"Content mix and frequency by {report.window} ({report.timezone})"
-
-
-def as_text(report: Report) -> str:
-    """Aligned plain-text tables, one pair per window."""
-    lines = [_title(report), ""]
-    if not report.windows:
-        lines.append("No dated posts to report on.")
-    for w in report.windows:
-        mix, freq = _tables(report, w)
-        lines.append(_heading(report, w))
-        lines += ["  " + row for row in _align(mix)] + [""]
-        lines += ["  " + row for row in _align(freq)] + [""]
-    if report.engagement:
-        lines += [_engagement_title(report), ""]
-        for e in report.engagement:
-            lines.append(f"{e.label} ({e.start} to {e.end})")
-            lines += ["  " + row for row in _align(_engagement_table(e))] + [""]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _engagement_title(report: Report) -> str:
-    return (f"Engagement of published posts by {report.window} (engagement rate = likes, "
-            "comments, shares and saves per reach)")
-
-
-def _engagement_table(e: EngagementWindow) -> list[list[str]]:
-    rows = [["channels", "posts", *METRICS, "ER", "top post"]]
-    for line in e.lines:
-        rows.append([line.channels, str(line.posts),
-                     *(str(line.totals[m]) if m in line.totals else "-" for m in METRICS),
-                     rate_text(line.rate), line.top or "-"])
-    return rows
-
-
-def _align(rows: Sequence[Sequence[str]]) -> list[str]:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    out = []
-    for n, row in enumerate(rows):
-        cells = [cell.ljust(width) if i == 0 or n == 0 or not _numeric(cell) else
-                 cell.rjust(width)
-                 for i, (cell, width) in enumerate(zip(row, widths, strict=True))]
-        out.append("  ".join(cells).rstrip())
-        if n == 0:
-            out.append("  ".join("-" * width for width in widths))
-    return out
-
-
-def _numeric(cell: str) -> bool:
-    return cell.rstrip("%").isdigit()
-
-
-def as_markdown(report: Report) -> str:
-    """GitHub-flavoured Markdown, for a pull-request summary."""
-    lines = [f"## {_md(_title(report))}", ""]
-    if not report.windows:
-        lines += ["No dated posts to report on.", ""]
-    for w in report.windows:
-        mix, freq = _tables(report, w)
-        lines += [f"### {_md(_heading(report, w))}", ""]
-        for table in (mix, freq):
-            lines.append("| " + " | ".join(_md(c) for c in table[0]) + " |")
-            last = len(table[0]) - 1
-            lines.append("|" + "|".join("---" if i in (0, last) else "---:"
-                                        for i in range(last + 1)) + "|")
-            lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in table[1:]]
-            lines.append("")
-    if report.engagement:
-        lines += [f"## {_md(_engagement_title(report))}", ""]
-        for e in report.engagement:
-            table = _engagement_table(e)
-            lines += [f"### {_md(f'{e.label} ({e.start} to {e.end})')}", ""]
-            lines.append("| " + " | ".join(_md(c) for c in table[0]) + " |")
-            lines.append("|---|" + "---:|" * (len(table[0]) - 2) + "---|")
-            lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in table[1:]]
-            lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _md(text: str) -> str:
-    """Plain text made inert in Markdown and HTML."""
-    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in "\\`*_[]|~":
-        out = out.replace(ch, "\\" + ch)
-    return out
-
-
-def as_json(report: Report) -> str:
-    """One JSON object; shares as fractions rounded to 4 places."""
-    data = {
-        "version": 1,
-        "window": report.window,
-        "timezone": report.timezone,
-        "tolerance": report.tolerance,
-        "min_posts": report.min_posts,
-        "windows": [{
-            "window": w.label,
-            "start": w.start.isoformat(),
-            "end": w.end.isoformat(),
-            "posts": w.posts,
-            "judged": w.judged,
-            "pillars": [{"pillar": p.pillar, "posts": p.posts,
-                         "share": round(float(p.share), 4), "target": p.target, "max": p.max,
-                         "status": p.status} for p in w.pillars],
-            "channels": [{
-                "channel": c.channel, "posts": c.posts,
-                "pillars": {p: c.by_pillar.get(p, 0) for p in report.pillars},
-                "per_day": list(c.per_day) if c.per_day else None,
-                "day_limit": list(c.day_limit) if c.day_limit else None,
-                "days_over": c.days_over, "days_under": c.days_under,
-                "per_week": list(c.per_week) if c.per_week else None,
-                "week_limit": list(c.week_limit) if c.week_limit else None,
-                "weeks_over": c.weeks_over, "weeks_under": c.weeks_under,
-                "status": c.status,
-            } for c in w.channels],
-        } for w in report.windows],
-        "engagement": [{
-            "window": e.label,
-            "start": e.start.isoformat(),
-            "end": e.end.isoformat(),
-            "channels": [{
-                "channels": line.channels, "posts": line.posts, "metrics": line.totals,
-                "engagement_rate": None if line.rate is None else round(float(line.rate), 4),
-                "top_post": line.top,
-            } for line in e.lines],
-        } for e in report.engagement],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

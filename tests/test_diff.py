@@ -12,7 +12,7 @@ import pytest
 from click.testing import Result
 from conftest import MINIMAL_RULES, write_files
 
-from smmplan.diff import md
+from smmplan.render.markdown import escape as md
 
 TODAY = "2026-11-01"
 

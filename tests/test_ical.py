@@ -9,6 +9,7 @@ from types import MappingProxyType
 
 from test_ical_parsers import FIXED, JAKARTA, fixed_history, memory_plan, memory_post
 
+from smmplan.calendar import calendar_of
 from smmplan.gitdates import History
 from smmplan.ical import (
     Feed,
@@ -17,7 +18,7 @@ from smmplan.ical import (
     escape_text,
     event_uid,
     fold,
-    post_event,
+    occurrence_event,
     render_feeds,
     uid_namespace,
 )
@@ -28,9 +29,10 @@ STAMP = dt.datetime.fromtimestamp(FIXED, UTC)
 
 
 def test_one_event_exactly() -> None:
-    plan = memory_plan([])
-    event = post_event(plan, memory_post(personas=("mahasiswa",), author="rina"), "instagram",
-                       namespace=uid_namespace(plan), stamp=STAMP, sequence=4)
+    plan = memory_plan([memory_post(personas=("mahasiswa",), author="rina")])
+    (occurrence,) = calendar_of(plan).occurrences
+    event = occurrence_event(plan, occurrence, namespace=uid_namespace(plan), stamp=STAMP,
+                             sequence=4)
     uid = uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, "https://example.org/plan/"),
                      "launch/instagram")
     assert event.decode() == (

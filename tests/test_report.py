@@ -13,6 +13,7 @@ from conftest import FIXTURES
 
 from smmplan import report
 from smmplan.load import load_plan
+from smmplan.render.markdown import escape
 
 RULES = FIXTURES / "rules"
 
@@ -64,7 +65,7 @@ def test_json_report_by_week_across_a_month_boundary(cli: Callable[..., Result])
 
 def test_report_agrees_with_the_mix_rule() -> None:
     plan, _ = load_plan(RULES / "mix-week" / "plan")
-    data = report.build(plan)
+    data = report.compute(plan)
     w03 = data.windows[-1]
     assert (w03.label, w03.posts) == ("2027-W03", 6)
     hard = next(p for p in w03.pillars if p.pillar == "hard-sell")
@@ -89,7 +90,7 @@ def test_report_of_a_plan_without_posts(make_plan: Callable[..., Path],
 
 
 def test_markdown_cells_are_inert() -> None:
-    assert report._md("a|b <script>*x*</script> [l](u)") == (
+    assert escape("a|b <script>*x*</script> [l](u)") == (
         "a\\|b &lt;script&gt;\\*x\\*&lt;/script&gt; \\[l\\](u)")
 
 

@@ -8,6 +8,7 @@ import click
 
 from ..cli import CommandError, plan_root, today_option
 from ..diff import RevisionError, diff_revisions
+from ..render.diff import markdown
 
 
 @click.command(name="diff")
@@ -29,7 +30,7 @@ def command(ctx: click.Context, base: str, head: str, today: dt.date | None) -> 
     """
     root = plan_root(ctx)
     try:
-        text = diff_revisions(root, base, head, today)
+        text = markdown(diff_revisions(root, base, head, today))
     except RevisionError as exc:
         raise CommandError(str(exc)) from None
     click.echo(text, nl=False)

@@ -32,8 +32,7 @@ def command(ctx: click.Context, window: str | None, fmt: str, today: dt.date | N
     """
     from .. import report
     from ..load import load_plan
+    from ..render.report import RENDERINGS
 
     plan, _ = load_plan(plan_root(ctx))
-    data = report.build(plan, window)
-    render = {"text": report.as_text, "markdown": report.as_markdown, "json": report.as_json}
-    click.echo(render[fmt](data), nl=False)
+    click.echo(RENDERINGS[fmt](report.compute(plan, window)), nl=False)

@@ -18,7 +18,7 @@ from ..check import CheckResult
 from . import calendar, groups, posts
 from .context import Context
 from .engagement import engagement_page
-from .feeds import FeedInfo, describe_feeds
+from .feeds import Feed, describe_feeds
 from .guidelines import guidelines_page
 from .links import address, source_path
 from .lists import backlog_page, checks_page
@@ -29,7 +29,7 @@ from .subscribe import subscribe_page
 __all__ = ["NavItem", "address", "navigation", "render_pages", "source_path"]
 
 
-def render_pages(result: CheckResult, *, feeds: Sequence[FeedInfo] | None = None,
+def render_pages(result: CheckResult, *, feeds: Sequence[Feed] | None = None,
                  directory_urls: bool = True) -> dict[str, str]:
     """Every page of the site by address (``/``, ``/calendar/2026-12/``, ...), sorted.
 

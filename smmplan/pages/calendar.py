@@ -7,10 +7,10 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..model import Post
+from ..calendar import Slot
+from ..i18n import WEEKDAYS
 from .context import Context
 from .html import block, h, page, table
-from .labels import WEEKDAYS
 from .links import Linker, address
 
 _WEEKS = cal.Calendar(firstweekday=0)
@@ -58,10 +58,9 @@ def pages(ctx: Context) -> Iterator[tuple[str, str]]:
 def month_page(ctx: Context, year: int, month: int, prev: tuple[int, int] | None,
                following: tuple[int, int] | None, link_to: Linker) -> str:
     lab = ctx.labels
-    by_day: dict[dt.date, list[Post]] = defaultdict(list)
-    for post in ctx.by_month.get((year, month), []):
-        assert post.start is not None
-        by_day[post.start.date()].append(post)
+    by_day: dict[dt.date, list[Slot]] = defaultdict(list)
+    for slot in ctx.by_month.get((year, month), []):
+        by_day[slot.day].append(slot)
 
     def step(target: tuple[int, int] | None, label: str, rel: str) -> str:
         if target is None:
@@ -85,14 +84,14 @@ def month_page(ctx: Context, year: int, month: int, prev: tuple[int, int] | None
     ], wide=True, searchable=False)
 
 
-def _cell(ctx: Context, day: dt.date, inside: bool, posts: list[Post], link_to: Linker) -> str:
+def _cell(ctx: Context, day: dt.date, inside: bool, slots: list[Slot], link_to: Linker) -> str:
     lab = ctx.labels
     classes = ["smm-day"]
     if not inside:
         classes.append("smm-outside")
     if day == ctx.today:
         classes.append("smm-today")
-    holiday = ctx.holidays.get(day)
+    holiday = ctx.calendar.holiday(day)
     if holiday:
         classes.append("smm-holiday")
     out = [f'<td class="{" ".join(classes)}" data-date="{day.isoformat()}">',
@@ -102,18 +101,19 @@ def _cell(ctx: Context, day: dt.date, inside: bool, posts: list[Post], link_to: 
     if holiday:
         out.append(f'<div class="smm-holiday-name" title="{h(lab["holiday"])}">{h(holiday)}</div>')
     if inside:
-        out.extend(_entry(ctx, post, link_to) for post in posts)
+        out.extend(_entry(ctx, slot, link_to) for slot in slots)
     out.append("</td>")
     return "".join(out)
 
 
-def _entry(ctx: Context, post: Post, link_to: Linker) -> str:
+def _entry(ctx: Context, slot: Slot, link_to: Linker) -> str:
+    post = slot.post
     pillar = ctx.pillar_class.get(post.pillar, "smm-p-unknown")
     marks = "".join(ctx.channel_mark(c) for c in post.channels)
     return (f'<a class="smm-entry {pillar} smm-status-{h(post.status)}" data-post="{h(post.id)}" '
             f'href="{link_to.page(address("posts", post.id))}" '
             f'title="{h(post.pillar)} · {h(ctx.labels[post.status])}">'
-            f'<span class="smm-time">{h(ctx.local_time(post))}</span> {marks} '
+            f'<span class="smm-time">{h(ctx.local_time(slot))}</span> {marks} '
             f'<span class="smm-title">{h(post.title)}</span></a>')
 
 

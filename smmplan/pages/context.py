@@ -8,15 +8,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import holidays as holidays_lib
-
+from ..calendar import Calendar, Slot, calendar_of, on_calendar
 from ..check import CheckResult
 from ..diagnostics import Diagnostic
 from ..engagement import EngagementWindow, engagement
+from ..i18n import Labels
+from ..ical import Feed
 from ..model import Channel, Plan, Post
-from .feeds import FeedInfo
 from .html import h
-from .labels import Labels
 from .links import Linker, address
 
 #: Short marks standing in for channel icons: plain text works offline and in every font.
@@ -32,7 +31,7 @@ class Context:
     """The checked plan with the indexes the pages share. Build it with :meth:`of`."""
 
     result: CheckResult
-    feeds: Sequence[FeedInfo]
+    feeds: Sequence[Feed]
     directory_urls: bool = True
     labels: Labels = field(init=False)
 
@@ -61,20 +60,25 @@ class Context:
                 out.append(p)
         return tuple(out)
 
+    @property
+    def calendar(self) -> Calendar:
+        return calendar_of(self.plan)
+
     @cached_property
-    def dated(self) -> tuple[Post, ...]:
-        return tuple(p for p in self.posts if p.start is not None and p.status != "idea")
+    def slots(self) -> tuple[Slot, ...]:
+        """The calendar's slots of :attr:`posts`, in time order."""
+        shown = {id(p) for p in self.posts}
+        return tuple(s for s in self.calendar.slots if id(s.post) in shown)
 
     @cached_property
     def ideas(self) -> tuple[Post, ...]:
-        return tuple(p for p in self.posts if p.start is None or p.status == "idea")
+        return tuple(p for p in self.posts if not on_calendar(p))
 
     @cached_property
-    def by_month(self) -> Mapping[tuple[int, int], list[Post]]:
-        out: dict[tuple[int, int], list[Post]] = defaultdict(list)
-        for p in self.dated:
-            assert p.start is not None
-            out[(p.start.year, p.start.month)].append(p)
+    def by_month(self) -> Mapping[tuple[int, int], list[Slot]]:
+        out: dict[tuple[int, int], list[Slot]] = defaultdict(list)
+        for s in self.slots:
+            out[(s.start.year, s.start.month)].append(s)
         return out
 
     @cached_property
@@ -112,23 +116,6 @@ class Context:
         return {pid: f"smm-p{i % PALETTE_SIZE}"
                 for i, pid in enumerate(self.plan.settings.pillars)}
 
-    @cached_property
-    def holidays(self) -> Mapping[dt.date, str]:
-        """National holidays of the plan's country over the plan's years, in its language."""
-        code = self.plan.settings.holidays
-        if not code:
-            return {}
-        years = sorted({y for y, _ in self.months})
-        language = {"id": "id", "en": "en_US"}.get(self.labels.language)
-        try:
-            found = holidays_lib.country_holidays(code, years=years, language=language)
-        except (NotImplementedError, KeyError, ValueError):
-            try:
-                found = holidays_lib.country_holidays(code, years=years)
-            except (NotImplementedError, KeyError, ValueError):
-                return {}
-        return {day: str(name) for day, name in sorted(found.items())}
-
     def grouped(self, key: str) -> Mapping[str, list[Post]]:
         """Dated and undated posts by ``channels``, ``personas``, ``campaign`` or ``author``."""
         return _groups(self, key)
@@ -156,17 +143,23 @@ class Context:
         cls = self.pillar_class.get(pillar, "smm-p-unknown")
         return f'<span class="smm-pillar {cls}">{h(pillar)}</span>'
 
-    def local_time(self, post: Post) -> str:
-        if post.start is None:
-            return ""
-        return self.labels["all_day"] if post.all_day else post.start.strftime("%H:%M")
+    def local_time(self, slot: Slot) -> str:
+        return self.labels["all_day"] if slot.all_day else slot.start.strftime("%H:%M")
 
-    def local_when(self, post: Post) -> str:
-        if post.start is None:
+    def local_when(self, post: Post | Slot) -> str:
+        """When a slot (or a post's first slot) goes out, in the plan timezone."""
+        start = post.start
+        if start is None:
             return self.labels["none"]
         if post.all_day:
-            return f"{post.start:%Y-%m-%d} ({self.labels['all_day']})"
-        return f"{post.start:%Y-%m-%d %H:%M}"
+            return f"{start:%Y-%m-%d} ({self.labels['all_day']})"
+        return f"{start:%Y-%m-%d %H:%M}"
+
+    def channel_links(self, link: Linker, channels: Iterable[str]) -> str:
+        """Channel names, each linked to its page when the channel is defined."""
+        return ", ".join(
+            f'<a href="{link.page(address("channels", c))}">{h(self.channel_name(c))}</a>'
+            if self.channel(c) is not None else h(c) for c in channels)
 
     def post_link(self, link: Linker, post: Post) -> str:
         return f'<a href="{link.page(address("posts", post.id))}">{h(post.title)}</a>'
@@ -177,12 +170,16 @@ class Context:
         m = self.plan.members.get(mid)
         return h(m.name if m is not None else mid)
 
-    def post_rows(self, link: Linker, posts: Iterable[Post]) -> list[list[str]]:
-        """Table rows: date, channels, title, pillar, status."""
-        return [[h(self.local_when(p)),
-                 " ".join(self.channel_mark(c) for c in p.channels),
-                 self.post_link(link, p), self.pillar_badge(p.pillar), self.status_badge(p.status)]
-                for p in posts]
+    def post_rows(self, link: Linker, items: Iterable[Post | Slot]) -> list[list[str]]:
+        """Table rows: date, channels, title, pillar, status (of slots, or of posts)."""
+        rows = []
+        for item in items:
+            p = item.post if isinstance(item, Slot) else item
+            rows.append([h(self.local_when(item)),
+                         " ".join(self.channel_mark(c) for c in p.channels),
+                         self.post_link(link, p), self.pillar_badge(p.pillar),
+                         self.status_badge(p.status)])
+        return rows
 
     def post_head(self) -> list[str]:
         lab = self.labels

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..engagement import EngagementLine, EngagementWindow, interactions, rate_text
+from ..engagement import EngagementLine, EngagementWindow, rate_text
 from ..model import METRICS, Post
 from .context import Context
 from .html import block, h, heading, page
@@ -48,12 +48,6 @@ def latest_rate(ctx: Context) -> tuple[str, str] | None:
     last = ctx.engagement_months[-1]
     return (ctx.labels.month(last.start.year, last.start.month),
             ctx.labels.percent(rate_text(last.lines[-1].rate)))
-
-
-def post_rate(post: Post) -> Fraction | None:
-    """The post's own engagement rate: its interactions per reach (None without reach)."""
-    reach = post.metrics.get("reach", 0)
-    return Fraction(interactions(post), reach) if reach else None
 
 
 def _split(window: EngagementWindow) -> tuple[tuple[EngagementLine, ...], EngagementLine]:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from ..calendar import Slot, on_calendar
 from ..model import Post
 from ..platforms import PLATFORMS
+from ..rules.frequency import duration
 from .calendar import month_address
 from .context import Context
 from .html import block, h, heading, markdown_html, page, table
@@ -34,7 +36,7 @@ def channel_pages(ctx: Context) -> Iterator[tuple[str, str]]:
         facts = [
             ("platform", ctx.channel_mark(cid) + " " + h(ch.platform)),
             ("per_day", _range(ch.per_day)), ("per_week", _range(ch.per_week)),
-            ("min_gap", h(_duration(ch.min_gap)) if ch.min_gap else h(lab["none"])),
+            ("min_gap", h(duration(ch.min_gap)) if ch.min_gap else h(lab["none"])),
             ("best_formats", h(", ".join(ch.best_formats)) or h(lab["none"])),
             ("max_length", h(max_length) if max_length is not None else h(lab["none"])),
             ("max_hashtags", h(max_tags) if max_tags is not None else h(lab["none"])),
@@ -51,9 +53,7 @@ def persona_pages(ctx: Context) -> Iterator[tuple[str, str]]:
         where = address("personas", pid)
         link_to = ctx.linker(where)
         posts = grouped.get(pid, [])
-        channels = ", ".join(
-            f'<a href="{link_to.page(address("channels", c))}">{h(ctx.channel_name(c))}</a>'
-            if ctx.channel(c) is not None else h(c) for c in per.channels)
+        channels = ctx.channel_links(link_to, per.channels)
         facts = [
             ("description", h(per.description) or h(lab["none"])),
             ("channels", channels or h(lab["none"])),
@@ -79,9 +79,7 @@ def campaign_pages(ctx: Context) -> Iterator[tuple[str, str]]:
     for cid, cam in sorted(ctx.plan.campaigns.items()):
         where = address("campaigns", cid)
         link_to = ctx.linker(where)
-        channels = ", ".join(
-            f'<a href="{link_to.page(address("channels", c))}">{h(ctx.channel_name(c))}</a>'
-            if ctx.channel(c) is not None else h(c) for c in cam.channels)
+        channels = ctx.channel_links(link_to, cam.channels)
         facts = [
             ("start", h(cam.start)), ("end", h(cam.end)),
             ("goal", h(cam.goal) or h(lab["none"])),
@@ -106,17 +104,18 @@ def post_sections(ctx: Context, posts: list[Post], link_to: Linker) -> list[str]
     the month's calendar) and how many ideas wait in the backlog.
     """
     lab = ctx.labels
-    dated = [p for p in posts if p.start is not None and p.status != "idea"]
-    if len(dated) <= FULL_LIST:
-        return [heading(lab["coverage"], "coverage"), block(coverage(ctx, posts, link_to)),
+    members = {id(p) for p in posts}
+    slots = [s for s in ctx.slots if id(s.post) in members]
+    if len(slots) <= FULL_LIST:
+        return [heading(lab["coverage"], "coverage"), block(coverage(ctx, slots, link_to)),
                 heading(lab["posts"], "posts"), block(posts_table(ctx, posts, link_to))]
     today = ctx.today
     ahead = today + dt.timedelta(weeks=UPCOMING_WEEKS)
     behind = today - dt.timedelta(weeks=RECENT_WEEKS)
-    upcoming = [p for p in dated if p.start is not None and today <= p.start.date() < ahead]
-    recent = [p for p in dated if p.start is not None and behind <= p.start.date() < today]
-    ideas = len(posts) - len(dated)
-    summary = h(lab["in_all"].format(posts=len(dated)))
+    upcoming = [s for s in slots if today <= s.day < ahead]
+    recent = [s for s in slots if behind <= s.day < today]
+    ideas = sum(1 for p in posts if not on_calendar(p))
+    summary = h(lab["in_all"].format(posts=len(slots)))
     if ideas:
         summary += (f' · <a href="{link_to.page(address("backlog"))}">{h(lab["ideas"])}</a>: '
                     f"{ideas}")
@@ -125,19 +124,18 @@ def post_sections(ctx: Context, posts: list[Post], link_to: Linker) -> list[str]
             block(posts_table(ctx, upcoming, link_to)),
             heading(lab["last_weeks"].format(n=RECENT_WEEKS), "recent"),
             block(posts_table(ctx, recent, link_to)),
-            heading(lab["coverage"], "coverage"), block(coverage(ctx, posts, link_to))]
+            heading(lab["coverage"], "coverage"), block(coverage(ctx, slots, link_to))]
 
 
-def posts_table(ctx: Context, posts: list[Post], link_to: Linker) -> str:
+def posts_table(ctx: Context, posts: Sequence[Post | Slot], link_to: Linker) -> str:
     if not posts:
         return f'<p class="smm-empty">{h(ctx.labels["no_posts"])}</p>'
     return table(ctx.post_head(), ctx.post_rows(link_to, posts), cls="smm-posts")
 
 
-def coverage(ctx: Context, posts: list[Post], link_to: Linker) -> str:
-    """Dated posts per month over the plan's months, as a bar per month."""
-    counts = Counter((p.start.year, p.start.month) for p in posts
-                     if p.start is not None and p.status != "idea")
+def coverage(ctx: Context, slots: list[Slot], link_to: Linker) -> str:
+    """Slots per month over the plan's months, as a bar per month."""
+    counts = Counter((s.start.year, s.start.month) for s in slots)
     top = max(counts.values(), default=0)
     rows = []
     for ym in ctx.months:
@@ -174,12 +172,3 @@ def _range(pair: tuple[int | None, int | None] | None) -> str:
         return "—"
     low, high = pair
     return h(f"{low if low is not None else 0}–{high if high is not None else '∞'}")
-
-
-def _duration(delta: dt.timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    if minutes % (24 * 60) == 0:
-        return f"{minutes // (24 * 60)}d"
-    if minutes % 60 == 0:
-        return f"{minutes // 60}h"
-    return f"{minutes}m"

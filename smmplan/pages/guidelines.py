@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from ..rules.frequency import duration
 from ..ruletable import RULES, summary
 from .context import Context
-from .groups import _duration, _range
+from .groups import _range
 from .html import block, h, heading, markdown_html, page, safe_url, table
-from .mix import _pct
+from .mix import _setting
 from .schemas import FILES, modeline, schema_path
 
 
@@ -21,25 +22,24 @@ def guidelines_page(ctx: Context) -> str:
     settings = [
         (lab["timezone"], h(s.timezone)), (lab["holidays"], h(s.holidays or lab["none"])),
         (lab["language"], h(s.language)), (lab["event_minutes"], h(s.event_minutes)),
-        (lab["approve_before"], h(_duration(s.workflow.approve_before))),
-        (lab["persona_review"], h(_duration(s.workflow.persona_review))),
+        (lab["approve_before"], h(duration(s.workflow.approve_before))),
+        (lab["persona_review"], h(duration(s.workflow.persona_review))),
     ]
     blocks += [heading(lab["settings"], "settings"),
                block(table([h(lab["name"]), h(lab["settings"])],
                            [[h(k), v] for k, v in settings]))]
-    pillar_rows = [[ctx.pillar_badge(pid), h(_pct(p.target)) if p.target is not None else none,
-                    h(_pct(p.max)) if p.max is not None else none,
+    pillar_rows = [[ctx.pillar_badge(pid), _setting(p.target), _setting(p.max),
                     h(s.mix.max_consecutive.get(pid, "")) or none]
                    for pid, p in s.pillars.items()]
     blocks += [heading(lab["pillars"], "pillars"),
                block(f'<p class="smm-intro">{h(lab["window"])}: {h(s.mix.window)} · '
-                     f'{h(lab["tolerance"])}: ±{h(_pct(s.mix.tolerance))} · '
+                     f'{h(lab["tolerance"])}: ±{_setting(s.mix.tolerance)} · '
                      f'{h(lab["min_posts"])}: {s.mix.min_posts}</p>'
                      + table([h(lab[k]) for k in ("pillar", "target", "max", "max_consecutive")],
                              pillar_rows))]
     channel_rows = [[ctx.channel_mark(cid) + " " + h(ch.name), h(ch.platform),
                      _range(ch.per_day), _range(ch.per_week),
-                     h(_duration(ch.min_gap)) if ch.min_gap else none,
+                     h(duration(ch.min_gap)) if ch.min_gap else none,
                      h(", ".join(ch.best_formats)) or none]
                     for cid, ch in sorted(s.channels.items())]
     blocks += [heading(lab["channels"], "channels"),

@@ -23,7 +23,7 @@ def overview_page(ctx: Context) -> str:
     lab = ctx.labels
     link_to = ctx.linker("/")
     end = ctx.today + dt.timedelta(days=UPCOMING_DAYS)
-    upcoming = [p for p in ctx.dated if p.start is not None and ctx.today <= p.start.date() < end]
+    upcoming = [s for s in ctx.slots if ctx.today <= s.day < end]
     this_month = month_address(ctx.today.year, ctx.today.month)
     intro = (f'<p class="smm-intro">{h(lab["today"]).capitalize()}: '
              f'<strong>{h(ctx.today.isoformat())}</strong> · '

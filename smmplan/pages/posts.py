@@ -4,36 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from ..diagnostics import Diagnostic
-from ..engagement import rate_text
+from ..engagement import rate, rate_text
 from ..model import METRICS, Post
 from ..platforms import PLATFORMS
+from ..textcount import grapheme_length, hashtags, x_length
 from .context import Context
-from .engagement import post_rate
 from .html import block, caption_html, h, heading, link, page, table
 from .links import Linker, address
 
-try:  # X's weighted count lives in textcount; without it, fall back to graphemes
-    from ..textcount import grapheme_length, hashtags, x_length
 
-    def _count(caption: str, counting: str) -> tuple[int, bool]:
-        if counting == "weighted":
-            return x_length(caption).length, False
-        return grapheme_length(caption).length, False
-
-    def _hashtags(caption: str) -> int:
-        return len(hashtags(caption))
-except ImportError:  # pragma: no cover - only while textcount is not part of the package
-    _GRAPHEME = regex.compile(r"\X")
-    _TAG = regex.compile(r"(?<![\w&/#])#(\w*\p{L}\w*)")
-
-    def _count(caption: str, counting: str) -> tuple[int, bool]:
-        return sum(1 for _ in _GRAPHEME.finditer(caption)), counting == "weighted"
-
-    def _hashtags(caption: str) -> int:
-        return len(_TAG.findall(caption))
+def _count(caption: str, counting: str) -> int:
+    if counting == "weighted":
+        return x_length(caption).length
+    return grapheme_length(caption).length
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, str]]:
@@ -65,7 +49,7 @@ def _lengths(ctx: Context, post: Post) -> str:
     """One line per channel: the caption's length and hashtags against the platform's limits."""
     lab = ctx.labels
     lines = []
-    tags = _hashtags(post.caption)
+    tags = len(hashtags(post.caption))
     for cid in post.channels:
         ch = ctx.channel(cid)
         limits = PLATFORMS.get(ch.platform) if ch is not None else None
@@ -74,14 +58,12 @@ def _lengths(ctx: Context, post: Post) -> str:
                  else limits.max_length if limits is not None else None)
         max_tags = (ch.max_hashtags if ch is not None and ch.max_hashtags is not None
                     else limits.max_hashtags if limits is not None else None)
-        n, fallback = _count(post.caption, counting)
-        unit = lab["graphemes"] if counting != "weighted" or fallback else lab["weighted"]
+        n = _count(post.caption, counting)
+        unit = lab["weighted"] if counting == "weighted" else lab["graphemes"]
         length = f"{n} / {limit}" if limit is not None else str(n)
         line = f'{ctx.channel_mark(cid)} <span class="smm-count">{h(length)}</span> {h(unit)}'
         if limit is not None and n > limit:
             line += f' <span class="smm-over">{h(lab["over_limit"])}</span>'
-        if fallback:
-            line += f' <span class="smm-note">({h(lab["count_fallback"])})</span>'
         line += f" · {h(f'{tags} / {max_tags}' if max_tags is not None else tags)} " \
                 f"{h(lab['hashtags'])}"
         if max_tags is not None and tags > max_tags:
@@ -109,9 +91,7 @@ def _facts(ctx: Context, post: Post, link_to: Linker) -> str:
     if post.start is not None:
         when = (f'<a href="{link_to.page(address("calendar", f"{post.start:%Y-%m}"))}">'
                 f'{when}</a> <span class="smm-note">({h(plan.settings.timezone)})</span>')
-    channels = ", ".join(
-        f'<a href="{link_to.page(address("channels", c))}">{h(ctx.channel_name(c))}</a>'
-        if ctx.channel(c) is not None else h(c) for c in post.channels)
+    channels = ctx.channel_links(link_to, post.channels)
     facts: list[tuple[str, str]] = [
         ("date", when),
         ("channel", channels),
@@ -130,9 +110,9 @@ def _facts(ctx: Context, post: Post, link_to: Linker) -> str:
     rows += [f'<tr class="smm-metric"><th>{h(lab[m])}</th><td>{lab.number(post.metrics[m])}</td>'
              "</tr>" for m in METRICS if m in post.metrics]
     if post.metrics:
-        rate = h(lab.percent(rate_text(post_rate(post))))
+        own = h(lab.percent(rate_text(rate([post]))))
         rows.append(f'<tr class="smm-metric"><th>{h(lab["engagement_rate"])}</th>'
-                    f"<td>{rate}</td></tr>")
+                    f"<td>{own}</td></tr>")
     return '<table class="smm-facts"><tbody>' + "".join(rows) + "</tbody></table>"
 
 

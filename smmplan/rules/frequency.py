@@ -1,6 +1,7 @@
 """SMM101-SMM105: how often each channel posts, per local day and ISO week of the plan timezone.
 
-Every post is looked at once: posts are grouped by channel, then by day and week, in one pass.
+The calendar (:mod:`smmplan.calendar`) holds each channel's occurrences in time order; they are
+grouped by day and week in one pass.
 """
 
 from __future__ import annotations
@@ -9,40 +10,15 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from ..calendar import Occurrence, calendar_of, week_label, window_of
 from ..diagnostics import Diagnostic, diag
-from ..model import Channel, Plan, Position, Post
-
-_UTC = dt.UTC
+from ..model import Channel, Plan, Position
 
 
-def channel_at(post: Post, index: int) -> Position:
-    """Where the post names its ``index``-th channel (a list item, or the single value)."""
-    key = f"channel[{index}]"
-    return post.at(key if key in post.pos else "channel")
-
-
-def by_channel(plan: Plan) -> dict[str, list[tuple[Post, int]]]:
-    """Counting posts of each known channel, in time order, with the index of the channel in
-    the post's list. A channel named twice by one post counts once."""
-    out: dict[str, list[tuple[Post, int]]] = defaultdict(list)
-    for post in plan.posts:
-        if not post.counts:
-            continue
-        seen: set[str] = set()
-        for i, cid in enumerate(post.channels):
-            if cid in plan.settings.channels and cid not in seen:
-                seen.add(cid)
-                out[cid].append((post, i))
-    for posts in out.values():
-        # plan order compares wall-clock times; the real instant decides across a DST change
-        posts.sort(key=lambda item: (_instant(item[0]), item[0].id))
-    return dict(out)
-
-
-def week_label(day: dt.date) -> str:
-    """ISO week of ``day``, as ``2026-W49``."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+def channel_at(occ: Occurrence) -> Position:
+    """Where the post names the occurrence's channel (a list item, or the single value)."""
+    key = f"channel[{occ.index}]"
+    return occ.post.at(key if key in occ.post.pos else "channel")
 
 
 def plural(n: int, word: str) -> str:
@@ -60,7 +36,7 @@ def duration(td: dt.timedelta) -> str:
 
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     settings = plan.settings
-    for cid, posts in sorted(by_channel(plan).items()):
+    for cid, posts in calendar_of(plan).by_channel.items():
         channel = settings.channels[cid]
         if channel.per_day is not None:
             yield from _per_period(plan, channel, posts, "day")
@@ -70,23 +46,16 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
             yield from _too_close(channel, posts, channel.min_gap)
 
 
-def _instant(post: Post) -> dt.datetime:
-    assert post.start is not None
-    return post.start.astimezone(_UTC)
-
-
-def _per_period(plan: Plan, channel: Channel, posts: list[tuple[Post, int]], period: str
+def _per_period(plan: Plan, channel: Channel, posts: tuple[Occurrence, ...], period: str
                 ) -> Iterator[Diagnostic]:
     """SMM101/SMM102 (``day``) or SMM103/SMM104 (``week``) for one channel."""
     limits = channel.per_day if period == "day" else channel.per_week
     assert limits is not None
     low, high = limits
     many, few = ("SMM101", "SMM102") if period == "day" else ("SMM103", "SMM104")
-    groups: dict[dt.date, list[tuple[Post, int]]] = defaultdict(list)
-    for post, i in posts:
-        assert post.day is not None
-        key = post.day if period == "day" else _monday(post.day)
-        groups[key].append((post, i))
+    groups: dict[dt.date, list[Occurrence]] = defaultdict(list)
+    for occ in posts:
+        groups[occ.day if period == "day" else window_of(occ.day, "week").start].append(occ)
 
     if high is not None:
         for key in sorted(groups):
@@ -94,10 +63,10 @@ def _per_period(plan: Plan, channel: Channel, posts: list[tuple[Post, int]], per
             if len(group) <= high:
                 continue
             when = _label(key, period)
-            names = ", ".join(p.id for p, _ in group)
-            for post, i in group[high:]:
+            names = ", ".join(o.post.id for o in group)
+            for occ in group[high:]:
                 yield diag(many, f"{channel.id} has {len(group)} posts {when} (max {high})",
-                           channel_at(post, i), post=post.id,
+                           channel_at(occ), post=occ.post.id,
                            help=f"posts on {channel.id} {when}, in time order: {names}")
     if low:
         at = plan.settings.at(f"channels.{channel.id}.per_{period}")
@@ -125,10 +94,6 @@ def _per_period(plan: Plan, channel: Channel, posts: list[tuple[Post, int]], per
             key = end + step
 
 
-def _monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 def _name(key: dt.date, period: str) -> str:
     return key.isoformat() if period == "day" else week_label(key)
 
@@ -137,17 +102,17 @@ def _label(key: dt.date, period: str) -> str:
     return f"{'on' if period == 'day' else 'in'} {_name(key, period)}"
 
 
-def _too_close(channel: Channel, posts: list[tuple[Post, int]], gap: dt.timedelta
+def _too_close(channel: Channel, posts: tuple[Occurrence, ...], gap: dt.timedelta
                ) -> Iterator[Diagnostic]:
-    previous: Post | None = None
-    for post, i in posts:
-        if post.all_day:  # an all-day slot has no time to keep apart
+    previous: Occurrence | None = None
+    for occ in posts:
+        if occ.all_day:  # an all-day slot has no time to keep apart
             continue
         if previous is not None:
-            apart = _instant(post) - _instant(previous)
+            apart = occ.instant - previous.instant
             if apart < gap:
-                assert previous.start is not None
                 yield diag("SMM105", f"{channel.id} posts {duration(apart)} apart, closer than "
-                           f"min_gap {duration(gap)}: '{previous.id}' is at "
-                           f"{previous.start:%Y-%m-%d %H:%M}", channel_at(post, i), post=post.id)
-        previous = post
+                           f"min_gap {duration(gap)}: '{previous.post.id}' is at "
+                           f"{previous.start:%Y-%m-%d %H:%M}", channel_at(occ),
+                           post=occ.post.id)
+        previous = occ

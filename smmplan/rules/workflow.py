@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 
+from ..calendar import Calendar, Slot, calendar_of
 from ..diagnostics import Diagnostic, diag
 from ..model import APPROVED_STATUSES, Blackout, Plan, Position, Post
 from .frequency import duration
@@ -22,47 +23,52 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     blackouts: dict[dt.date, list[Blackout]] = defaultdict(list)
     for blackout in settings.blackout:
         blackouts[blackout.date].append(blackout)
-    holidays = _holidays(plan)
     for post in plan.posts:
         if post.status in APPROVED_STATUSES:
             yield from _editor(plan, post)
-        if not post.counts:  # ideas and cancelled posts are not going out
-            continue
-        assert post.start is not None and post.day is not None
-        yield from _deadlines(plan, post, today)
-        for blackout in blackouts.get(post.day, ()):
+    calendar = calendar_of(plan)
+    for slot in calendar.counting:  # ideas and cancelled posts are not going out
+        post, day = slot.post, slot.day
+        yield from _deadlines(plan, slot, today)
+        for blackout in blackouts.get(day, ()):
             if blackout.pillars is None or post.pillar in blackout.pillars:
-                yield _blackout(post, blackout)
-        if post.pillar == HARD_SELL and post.day in holidays:
-            yield diag("SMM406", f"hard-sell post on a national holiday: {post.day} "
-                       f"{holidays[post.day]}", post.at("date"), post=post.id,
-                       help=f"national holidays of {settings.holidays}")
+                yield _blackout(slot, blackout)
+        if post.pillar == HARD_SELL:
+            yield from _holiday(calendar, slot)
         campaign = plan.campaigns.get(post.campaign or "")
-        if campaign is not None and not campaign.start <= post.day <= campaign.end:
-            yield diag("SMM407", f"{post.day} is outside the campaign '{campaign.id}' "
+        if campaign is not None and not campaign.start <= day <= campaign.end:
+            yield diag("SMM407", f"{day} is outside the campaign '{campaign.id}' "
                        f"({campaign.start} to {campaign.end})", post.at("date"), post=post.id,
                        help=f"the campaign's dates are in {campaign.path}")
     yield from _personas(plan, today)
+
+
+def _holiday(calendar: Calendar, slot: Slot) -> Iterator[Diagnostic]:
+    name = calendar.holiday(slot.day)
+    if name is not None:
+        yield diag("SMM406", f"hard-sell post on a national holiday: {slot.day} {name}",
+                   slot.post.at("date"), post=slot.post.id,
+                   help=f"national holidays of {calendar.settings.holidays}")
 
 
 def _status_at(post: Post) -> Position:
     return post.at("status" if "status" in post.pos else "date")
 
 
-def _deadlines(plan: Plan, post: Post, today: dt.date) -> Iterator[Diagnostic]:
-    assert post.start is not None and post.day is not None
+def _deadlines(plan: Plan, slot: Slot, today: dt.date) -> Iterator[Diagnostic]:
+    post = slot.post
     ahead = plan.settings.workflow.approve_before
-    when = "" if post.all_day else f" {post.start:%H:%M}"
+    when = "" if slot.all_day else f" {slot.start:%H:%M}"
     if post.status not in APPROVED_STATUSES:
-        deadline = post.start - ahead
+        deadline = slot.start - ahead
         if deadline.date() <= today:
-            approve = deadline.date().isoformat() if post.all_day else \
+            approve = deadline.date().isoformat() if slot.all_day else \
                 f"{deadline:%Y-%m-%d %H:%M}"
-            yield diag("SMM401", f"due {post.day}{when} and still {post.status}: approve by "
+            yield diag("SMM401", f"due {slot.day}{when} and still {post.status}: approve by "
                        f"{approve} (approve_before {duration(ahead)})", _status_at(post),
                        post=post.id, help="an editor sets status: approved after review")
-    if post.day < today and post.status != "published":
-        yield diag("SMM402", f"dated {post.day}, before today ({today}), and still "
+    if slot.day < today and post.status != "published":
+        yield diag("SMM402", f"dated {slot.day}, before today ({today}), and still "
                    f"{post.status}", _status_at(post), post=post.id,
                    help="set status: published (with metrics) or cancelled")
 
@@ -88,13 +94,13 @@ def _editor(plan: Plan, post: Post) -> Iterator[Diagnostic]:
                         "editor")
 
 
-def _blackout(post: Post, blackout: Blackout) -> Diagnostic:
+def _blackout(slot: Slot, blackout: Blackout) -> Diagnostic:
     reason = f" ({blackout.reason})" if blackout.reason else ""
     scope = "no posts" if blackout.pillars is None else \
         f"no {', '.join(blackout.pillars)} posts"
-    return diag("SMM405", f"{post.day} is a blackout date{reason}: {scope}", post.at("date"),
-                post=post.id, help="blackout dates are listed under `blackout:` in "
-                                   "guidelines/rules.yml")
+    return diag("SMM405", f"{slot.day} is a blackout date{reason}: {scope}",
+                slot.post.at("date"), post=slot.post.id,
+                help="blackout dates are listed under `blackout:` in guidelines/rules.yml")
 
 
 def _personas(plan: Plan, today: dt.date) -> Iterator[Diagnostic]:
@@ -110,28 +116,3 @@ def _personas(plan: Plan, today: dt.date) -> Iterator[Diagnostic]:
             yield diag("SMM404", f"persona '{pid}' was last reviewed {days} days ago "
                        f"(persona_review {duration(every)})", persona.at("last_reviewed"),
                        help=f"review the persona and set `last_reviewed: {today}`")
-
-
-def _holidays(plan: Plan) -> Mapping[dt.date, str]:
-    """National holidays of the plan's country in the years of its hard-sell posts."""
-    country = plan.settings.holidays
-    years = sorted({p.day.year for p in plan.posts
-                    if p.counts and p.pillar == HARD_SELL and p.day is not None})
-    if not country or not years:
-        return {}
-    import holidays as holidays_lib
-
-    try:
-        found = holidays_lib.country_holidays(country, years=years,
-                                              language=_language(plan, country))
-    except (NotImplementedError, KeyError, ValueError):  # the loader checked the country
-        return {}
-    return {day: name for day, name in sorted(found.items())}
-
-
-def _language(plan: Plan, country: str) -> str | None:
-    import holidays as holidays_lib
-
-    supported = holidays_lib.country_holidays(country).supported_languages
-    wanted = {"en": ("en_US", "en_GB", "en"), "id": ("id",)}.get(plan.settings.language, ())
-    return next((lang for lang in wanted if lang in supported), None)

@@ -1,4 +1,7 @@
-"""The words of the generated pages, in English and Indonesian (``language`` in rules.yml)."""
+"""The words smmplan writes for people, in English and Indonesian (``language`` in rules.yml):
+labels of the generated pages (:class:`Labels`) and titles and descriptions of the calendar feeds
+(:func:`feed_words`). Rule summaries in Indonesian sit beside the rule table
+(:data:`smmplan.ruletable.SUMMARY_ID`)."""
 
 from __future__ import annotations
 
@@ -23,7 +26,6 @@ _EN: dict[str, str] = {
     "diagnostics": "Diagnostics", "no_diagnostics": "No diagnostics for this post.",
     "characters": "characters", "graphemes": "graphemes", "weighted": "weighted characters",
     "hashtags": "hashtags", "limit": "limit", "over_limit": "over the limit",
-    "count_fallback": "counted as graphemes: X's weighted count is not available",
     "platform": "Platform", "per_day": "Posts per day", "per_week": "Posts per week",
     "min_gap": "Minimum gap", "best_formats": "Best formats", "max_length": "Maximum length",
     "max_hashtags": "Maximum hashtags", "posts": "Posts", "month": "Month", "count": "Count",
@@ -112,7 +114,6 @@ _ID: dict[str, str] = {
     "diagnostics": "Diagnostik", "no_diagnostics": "Tidak ada diagnostik untuk unggahan ini.",
     "characters": "karakter", "graphemes": "grafem", "weighted": "karakter berbobot",
     "hashtags": "tagar", "limit": "batas", "over_limit": "melebihi batas",
-    "count_fallback": "dihitung sebagai grafem: hitungan berbobot X tidak tersedia",
     "platform": "Platform", "per_day": "Unggahan per hari", "per_week": "Unggahan per minggu",
     "min_gap": "Jarak minimum", "best_formats": "Format terbaik",
     "max_length": "Panjang maksimum", "max_hashtags": "Tagar maksimum", "posts": "Unggahan",
@@ -213,3 +214,50 @@ class Labels:
         if text == "-":
             return self._words["none"]
         return text.replace(".", ",") if self.language == "id" else text
+
+
+_FEEDS: Mapping[str, Mapping[str, str]] = {
+    "en": {
+        "all.title": "{site} — all posts",
+        "all.desc": "Every dated post of the plan, on every channel.",
+        "channel.title": "{site} — {name}",
+        "channel.desc": "Posts planned on {name}.",
+        "persona.title": "{site} — persona {name}",
+        "persona.desc": "Posts aimed at the persona {name}, on every channel.",
+        "campaign.title": "{site} — campaign {name}",
+        "campaign.desc": "Posts of the campaign {name} ({start} to {end}).",
+        "campaign.undefined": "Posts of the campaign {name}.",
+        "author.title": "{site} — posts by {name}",
+        "author.desc": "Posts written by {name}, on every channel.",
+        "holidays.title": "{site} — national holidays ({name})",
+        "holidays.desc": "National holidays ({name}) in the months of the plan.",
+        "pillar": "Pillar",
+        "status": "Status",
+        "personas": "Personas",
+        "author": "Author",
+    },
+    "id": {
+        "all.title": "{site} — semua posting",
+        "all.desc": "Semua posting bertanggal dalam rencana ini, di semua kanal.",
+        "channel.title": "{site} — {name}",
+        "channel.desc": "Posting yang direncanakan di {name}.",
+        "persona.title": "{site} — persona {name}",
+        "persona.desc": "Posting untuk persona {name}, di semua kanal.",
+        "campaign.title": "{site} — kampanye {name}",
+        "campaign.desc": "Posting kampanye {name} ({start} s.d. {end}).",
+        "campaign.undefined": "Posting kampanye {name}.",
+        "author.title": "{site} — posting oleh {name}",
+        "author.desc": "Posting yang ditulis oleh {name}, di semua kanal.",
+        "holidays.title": "{site} — hari libur nasional ({name})",
+        "holidays.desc": "Hari libur nasional ({name}) pada bulan-bulan rencana ini.",
+        "pillar": "Pilar",
+        "status": "Status",
+        "personas": "Persona",
+        "author": "Penulis",
+    },
+}
+
+
+def feed_words(language: str) -> Mapping[str, str]:
+    """Feed titles, descriptions and event field names in ``language`` (English if unknown)."""
+    return _FEEDS.get(language, _FEEDS["en"])

@@ -1,0 +1,1 @@
+"""Renderings of diagnostics, reports and diffs: text, JSON, GitHub and Markdown."""
