@@ -10,13 +10,16 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from .diagnostics import Diagnostic, diag
+from .format.keys import ID_PATTERN, URL_PATTERN
 from .model import Position
 from .yamlpos import Doc, child_path
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_RE = re.compile(ID_PATTERN)
+_URL = re.compile(URL_PATTERN, re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 _CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 _DURATION = re.compile(r"^\s*(?:(\d+)\s*w)?\s*(?:(\d+)\s*d)?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m)?\s*$")
@@ -211,7 +214,8 @@ class Fields:
     """
 
     def __init__(self, doc: Doc, path: str, out: list[Diagnostic], *, bad: str,
-                 line_offset: int = 0, base: str = "", post: str | None = None) -> None:
+                 line_offset: int = 0, base: str = "", post: str | None = None,
+                 data: dict[str, Any] | None = None) -> None:
         self.doc = doc
         self.path = path
         self.out = out
@@ -219,10 +223,12 @@ class Fields:
         self.line_offset = line_offset
         self.base = base
         self.post = post
-        value = doc.value
-        for part in _split(base):
-            value = value[part]
-        self.data: dict[str, Any] = value if isinstance(value, dict) else {}
+        if data is None:
+            value = doc.value
+            for part in _split(base):
+                value = value[part]
+            data = value if isinstance(value, dict) else {}
+        self.data: dict[str, Any] = data
 
     def sub(self, key: str) -> Fields:
         return Fields(self.doc, self.path, self.out, bad=self.bad, line_offset=self.line_offset,
@@ -309,7 +315,7 @@ class Fields:
         if value is None:
             return ()
         if isinstance(value, list):
-            holder: Fields = self._list(key)
+            holder: Fields = self.items(key)
             items: list[tuple[str | int, Any]] = list(enumerate(value))
         elif allow_single and not isinstance(value, dict):
             holder, items = self, [(key, value)]
@@ -339,7 +345,7 @@ class Fields:
             self.invalid(key, "must be a list")
             return ()
         out = []
-        holder = self._list(key)
+        holder = self.items(key)
         for i, item in enumerate(value):
             if isinstance(item, dict | list) or item is None or isinstance(item, bool):
                 holder.invalid(i, "must be text")
@@ -386,7 +392,8 @@ class Fields:
                          f"(years {MIN_YEAR}-{MAX_YEAR})")
         return day
 
-    def duration(self, key: str) -> dt.timedelta | None:
+    def duration(self, key: str, *, positive: bool = False) -> dt.timedelta | None:
+        """A duration; zero is refused when ``positive`` (where zero would mean nothing)."""
         value = self.data.get(key)
         if value is None:
             return None
@@ -394,7 +401,41 @@ class Fields:
         if got is None:
             self.invalid(key, f"{value!r} is not a duration of at most {MAX_DURATION.days} days; "
                          "write e.g. 90m, 3h, 2d or 1w")
+        elif positive and not got:
+            self.invalid(key, f"{value!r} is zero; write a duration above zero, e.g. 1d")
+            return None
         return got
+
+    def range(self, key: str) -> tuple[int | None, int | None] | None:
+        """``[min, max]`` (either may be null) or a single maximum."""
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return (None, value)
+        if (isinstance(value, list) and len(value) == 2
+                and all(v is None or (isinstance(v, int) and not isinstance(v, bool) and v >= 0)
+                        for v in value)):
+            low, high = value
+            if low is not None and high is not None and low > high:
+                self.invalid(key, f"minimum {low} is above maximum {high}")
+                return None
+            return (low, high)
+        self.invalid(key, f"must be [min, max] or a single maximum, not {value!r}")
+        return None
+
+    def url(self, key: str) -> str | None:
+        """A web or mail address (``https://``, ``http://``, ``mailto:``)."""
+        link = self.text(key)
+        if link is not None and not _URL.match(link):
+            self.invalid(key, f"{link!r} is not a web address (https://...)")
+            return None
+        return link
+
+    def free(self, key: str) -> Mapping[str, Any] | None:
+        """A mapping kept as written."""
+        section = self.mapping(key)
+        return MappingProxyType(section.data) if section is not None else None
 
     def share(self, key: str) -> float | None:
         value = self.data.get(key)
@@ -423,22 +464,38 @@ class Fields:
             return None
         return self.sub(key)
 
-    def _list(self, key: str) -> _ListFields:
-        return _ListFields(self, key)
+    def mappings(self, key: str, many: str, one: str) -> list[Fields]:
+        """The mappings listed at ``key``; ``many`` / ``one`` say in the messages what the list
+        and each item should be. Items that are not mappings are reported and left out."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.invalid(key, f"must be a list of {many}")
+            return []
+        items = self.items(key)
+        out = []
+        for i, spec in enumerate(value):
+            if isinstance(spec, dict):
+                out.append(Fields(self.doc, self.path, self.out, bad=self.bad,
+                                  line_offset=self.line_offset, base=items.path_of(i),
+                                  post=self.post, data=spec))
+            else:
+                items.invalid(i, f"must be a mapping {one}, not {kind_of(spec)}")
+        return out
+
+    def items(self, key: str) -> ListFields:
+        """The list at ``key``, to report on its items by index."""
+        return ListFields(self, key)
 
 
-class _ListFields(Fields):
-    """Fields whose keys are the indexes of the list at ``key``."""
+class ListFields(Fields):
+    """Fields whose keys are the indexes of the list at ``key``; its ``data`` stays empty."""
 
     def __init__(self, parent: Fields, key: str) -> None:
-        self.doc = parent.doc
-        self.path = parent.path
-        self.out = parent.out
-        self.bad = parent.bad
-        self.line_offset = parent.line_offset
-        self.base = parent.path_of(key)
-        self.post = parent.post
-        self.data = {}
+        super().__init__(parent.doc, parent.path, parent.out, bad=parent.bad,
+                         line_offset=parent.line_offset, base=parent.path_of(key),
+                         post=parent.post, data={})
 
 
 def kind_of(value: Any) -> str:

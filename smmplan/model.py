@@ -14,13 +14,22 @@ from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-PILLARS_DEFAULT = ("education", "quote", "soft-sell", "hard-sell")
-STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published", "cancelled")
-FORMATS = ("text", "photo", "carousel", "video", "reel", "story", "link", "live", "poll")
-METRICS = ("reach", "impressions", "likes", "comments", "shares", "saves", "clicks")
+from .format.keys import (
+    FORMATS,
+    LEVELS,
+    METRICS,
+    MIX,
+    PILLARS_DEFAULT,
+    RULES_FILE,
+    SITE,
+    STATUSES,
+    WORKFLOW,
+)
+
+__all__ = ["FORMATS", "LEVELS", "METRICS", "PILLARS_DEFAULT", "STATUSES"]  # the enums' old home
+
 #: statuses that count as "signed off" by an editor
 APPROVED_STATUSES = ("approved", "scheduled", "published")
-LEVELS = ("error", "warning", "info", "off")
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})
 
@@ -203,27 +212,28 @@ class Blackout:
 
 @dataclass(frozen=True)
 class MixSettings:
-    window: str = "week"
-    tolerance: float = 0.10
-    min_posts: int = 5
+    window: str = MIX["window"].default
+    tolerance: float = MIX["tolerance"].default
+    min_posts: int = MIX["min_posts"].default
     max_consecutive: Mapping[str, int] = field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True)
 class WorkflowSettings:
-    approve_before: dt.timedelta = dt.timedelta(days=2)
-    persona_review: dt.timedelta = dt.timedelta(days=180)
+    approve_before: dt.timedelta = WORKFLOW["approve_before"].default
+    """0: due by the post's own time."""
+    persona_review: dt.timedelta = WORKFLOW["persona_review"].default
 
 
 @dataclass(frozen=True)
 class Settings:
     """``guidelines/rules.yml``."""
 
-    timezone: str = "UTC"
-    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
+    timezone: str = RULES_FILE["timezone"].default
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo(RULES_FILE["timezone"].default))
     holidays: str | None = None
-    language: str = "en"
-    event_minutes: int = 30
+    language: str = RULES_FILE["language"].default
+    event_minutes: int = RULES_FILE["event_minutes"].default
     pillars: Mapping[str, Pillar] = field(
         default_factory=lambda: MappingProxyType({p: Pillar(p) for p in PILLARS_DEFAULT})
     )
@@ -256,7 +266,7 @@ class Guide:
 class Site:
     """What smmplan reads from mkdocs.yml."""
 
-    name: str = "Social media plan"
+    name: str = SITE["site_name"].default
     url: str | None = None
     """``site_url`` with a trailing ``/``, or None."""
 

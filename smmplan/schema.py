@@ -1,255 +1,88 @@
-"""JSON Schemas (draft 2020-12) of the plan's files, built from the loader's own key lists.
+"""JSON Schemas (draft 2020-12) of the plan's files, generated from their declaration in
+:mod:`smmplan.format.keys`.
 
 The schemas serve editors (the YAML language server completes and validates while typing) and
-other tools; the loader stays the authority. Every key list and enum below is imported from the
-module that the loader reads, so the schemas cannot drift from what ``smmplan check`` accepts.
+other tools; the loader stays the authority. Loader and schemas read the same key tables, so the
+schemas cannot drift from what ``smmplan check`` accepts.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from . import __version__
-from .fields import ID_RE
-from .load import (
-    CAMPAIGN_KEYS,
-    CHANNEL_KEYS,
-    LANGUAGES,
-    PERSONA_KEYS,
-    POST_KEYS,
-    ROLES,
-    SETTINGS_KEYS,
-    VOICE_KEYS,
-    VOICE_KINDS,
-)
-from .model import FORMATS, LEVELS, METRICS, STATUSES
-from .platforms import PLATFORMS
-from .ruletable import RULES
-from .tz import names as timezone_names
+from .format import keys as k
 
 Schema = dict[str, Any]
 
 KINDS = ("post", "persona", "rules", "team")
-"""The files a schema exists for, in the order ``smmplan schema`` writes them."""
+"""The files ``smmplan schema`` writes a schema for, in its order (campaigns have one too:
+:func:`schema` ``("campaign")``)."""
 
-# Keys the loader reads inline rather than from an exported list; tests/test_schema.py feeds each
-# one to the loader and asserts it is accepted, so these cannot drift either.
-MEMBER_KEYS = ("name", "github", "roles", "email")
-PILLAR_KEYS = ("target", "max")
-MIX_KEYS = ("window", "tolerance", "min_posts", "max_consecutive")
-BLACKOUT_KEYS = ("date", "reason", "pillars")
-WORKFLOW_KEYS = ("approve_before", "persona_review")
-WHEN_KEYS = ("pillar", "channel", "format", "platform")
-MIX_WINDOWS = ("week", "month")
-VOICE_LEVELS = ("error", "warning", "info")
-
-_ID = {"type": "string", "pattern": ID_RE.pattern}
-_TEXT = {"type": "string"}
-_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "YYYY-MM-DD"}
-_WHEN = {
-    "type": "string",
-    "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?"
-               r"(Z|[+-]\d{2}(:?\d{2})?)?)?$",
-    "description": "YYYY-MM-DD HH:MM in the plan timezone, ISO 8601 with an offset, or "
-                   "YYYY-MM-DD for an all-day slot",
-}
-_DURATION = {
-    "type": "string",
-    "pattern": r"^\s*(\d+\s*w)?\s*(\d+\s*d)?\s*(\d+\s*h)?\s*(\d+\s*m)?\s*$",
-    "minLength": 2,
-    "description": "e.g. 90m, 3h, 2d, 1w",
-}
-_SHARE = {
-    "anyOf": [
-        {"type": "number", "minimum": 0, "maximum": 1},
-        {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*%\s*$"},
-    ],
-    "description": "a share of posts: 40% or 0.4",
-}
-_COUNT = {"type": "integer", "minimum": 0}
-_RANGE = {
-    "anyOf": [
-        _COUNT,
-        {"type": "array", "prefixItems": [
-            {"type": ["integer", "null"], "minimum": 0},
-            {"type": ["integer", "null"], "minimum": 0},
-        ], "minItems": 2, "maxItems": 2},
-    ],
-    "description": "[min, max], or a single number = max",
-}
+_ID = {"type": "string", "pattern": k.ID_PATTERN}
 
 
-def _one_or_many(item: Schema) -> Schema:
-    """A value the loader accepts alone or as a list."""
-    return {"anyOf": [item, {"type": "array", "items": item}]}
-
-
-def _rule_names() -> list[str]:
-    return sorted(RULES) + sorted(r.name for r in RULES.values())
-
-
-def _closed(properties: dict[str, Schema], required: tuple[str, ...] = (), **extra: Any
-            ) -> Schema:
-    out: Schema = {"type": "object", "properties": properties, "additionalProperties": False}
-    if required:
-        out["required"] = list(required)
-    out.update(extra)
+def closed(section: k.Section, nested: Mapping[str, Schema] | None = None,
+           extra: Schema | None = None) -> Schema:
+    """An object of exactly the keys of ``section``; ``nested`` gives the schemas of keys whose
+    values are sections of their own."""
+    props = {key.name: {**key.json_schema(), **(nested or {}).get(key.name, {})}
+             for key in section.keys}
+    out: Schema = {"type": "object", "properties": props, "additionalProperties": False}
+    if section.required:
+        out["required"] = list(section.required)
+    out.update(extra or {})
     return out
 
 
-def _document(kind: str, title: str, body: Schema) -> Schema:
+def _by_id(value: Schema) -> Schema:
+    return {"type": "object", "propertyNames": _ID, "additionalProperties": value}
+
+
+def _post() -> Schema:
+    # only ideas may leave the date out
+    return closed(k.POST, extra={"if": {"properties": {"status": {"const": "idea"}},
+                                        "required": ["status"]},
+                                 "else": {"required": ["date"]}})
+
+
+def _team() -> Schema:
+    return closed(k.TEAM, {"members": _by_id(closed(k.MEMBER))})
+
+
+def _rules() -> Schema:
+    return closed(k.RULES_FILE, {
+        "pillars": _by_id({"anyOf": [{"type": "null"}, closed(k.PILLAR)]}),
+        "mix": closed(k.MIX),
+        "channels": _by_id(closed(k.CHANNEL)),
+        "voice": {"type": "array", "items": closed(k.VOICE)},
+        "blackout": {"type": "array", "items": closed(k.BLACKOUT)},
+        "workflow": closed(k.WORKFLOW),
+        "severity": {"type": "object", "propertyNames": {"enum": list(k.rule_names())},
+                     "additionalProperties": {"enum": list(k.LEVELS)}},
+    })
+
+
+_BUILDERS = {
+    "post": ("smmplan post front matter", _post),
+    "persona": ("smmplan persona", lambda: closed(k.PERSONA)),
+    "rules": ("smmplan guidelines/rules.yml", _rules),
+    "team": ("smmplan team", _team),
+    "campaign": ("smmplan campaign front matter", lambda: closed(k.CAMPAIGN)),
+}
+
+
+def schema(kind: str) -> Schema:
+    """The schema of one file kind (one of :data:`KINDS`, or ``campaign``)."""
+    title, build = _BUILDERS[kind]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": title,
         "description": f"Generated by smmplan {__version__} (`smmplan schema {kind}`).",
-        **body,
+        **build(),
     }
-
-
-def post_schema() -> Schema:
-    """The front matter of ``content/posts/**/*.md``."""
-    props: dict[str, Schema] = {
-        "title": {**_TEXT, "minLength": 1, "description": "short internal title"},
-        "date": _WHEN,
-        "channel": {**_one_or_many(_ID), "description": "channel id(s) from rules.yml"},
-        "pillar": {**_ID, "description": "pillar id from rules.yml"},
-        "status": {"enum": list(STATUSES), "default": "draft"},
-        "id": {**_ID, "description": "stable id: keys the page, the calendar UID and diffs"},
-        "format": {"enum": list(FORMATS)},
-        "personas": _one_or_many(_ID),
-        "campaign": _ID,
-        "author": _ID,
-        "editor": _ID,
-        "tags": _one_or_many(_TEXT),
-        "link": {"type": "string", "pattern": r"^(https?://|mailto:)\S+$"},
-        "media": _one_or_many(_TEXT),
-        "ignore": _one_or_many({"enum": _rule_names()}),
-        "metrics": _closed({m: _COUNT for m in METRICS}),
-    }
-    _same_keys(props, POST_KEYS)
-    body = _closed(
-        props, ("title", "channel", "pillar"),
-        # only ideas may leave the date out
-        **{"if": {"properties": {"status": {"const": "idea"}}, "required": ["status"]},
-           "else": {"required": ["date"]}},
-    )
-    return _document("post", "smmplan post front matter", body)
-
-
-def campaign_schema() -> Schema:
-    """The front matter of ``content/campaigns/*.md`` (not written by ``smmplan schema``)."""
-    props: dict[str, Schema] = {
-        "name": _TEXT, "start": _DATE, "end": _DATE, "goal": _TEXT,
-        "channels": _one_or_many(_ID), "owner": _ID,
-    }
-    _same_keys(props, CAMPAIGN_KEYS)
-    return _document("campaign", "smmplan campaign front matter",
-                     _closed(props, ("name", "start", "end")))
-
-
-def persona_schema() -> Schema:
-    """``personas/*.yml``."""
-    props: dict[str, Schema] = {
-        "name": {**_TEXT, "minLength": 1},
-        "description": _TEXT,
-        "demographics": {"type": "object"},
-        "interests": _one_or_many(_TEXT),
-        "channels": _one_or_many(_ID),
-        "last_reviewed": _DATE,
-    }
-    _same_keys(props, PERSONA_KEYS)
-    return _document("persona", "smmplan persona", _closed(props, ("name",)))
-
-
-def team_schema() -> Schema:
-    """``guidelines/team.yml``."""
-    member = _closed({
-        "name": _TEXT,
-        "github": {"type": "string", "pattern": r"^[A-Za-z0-9](-?[A-Za-z0-9])*$",
-                   "description": "GitHub user name, without @"},
-        "roles": _one_or_many({"enum": list(ROLES)}),
-        "email": _TEXT,
-    })
-    _same_keys(member["properties"], MEMBER_KEYS)
-    members = {"type": "object", "propertyNames": _ID, "additionalProperties": member}
-    return _document("team", "smmplan team", _closed({"members": members}))
-
-
-def rules_schema() -> Schema:
-    """``guidelines/rules.yml``."""
-    pillar = {"anyOf": [{"type": "null"}, _closed({"target": _SHARE, "max": _SHARE})]}
-    channel = _closed({
-        "platform": {"enum": sorted(PLATFORMS)},
-        "name": _TEXT,
-        "per_day": _RANGE,
-        "per_week": _RANGE,
-        "min_gap": _DURATION,
-        "best_formats": {"type": "array", "items": {"enum": list(FORMATS)}},
-        "max_length": {"type": "integer", "minimum": 1},
-        "max_hashtags": _COUNT,
-    }, ("platform",))
-    _same_keys(channel["properties"], CHANNEL_KEYS)
-    when = _closed({k: _one_or_many(_TEXT) for k in WHEN_KEYS})
-    voice_rule = _closed({
-        "name": _ID,
-        "kind": {"enum": list(VOICE_KINDS)},
-        "level": {"enum": list(VOICE_LEVELS)},
-        "terms": {"anyOf": [_TEXT, {"type": "array", "items": _TEXT},
-                            {"type": "object", "additionalProperties": _TEXT}],
-                  "description": "words to match; for `substitute` a mapping word: preferred"},
-        "pattern": _TEXT,
-        "regex": {"type": "boolean"},
-        "max": _COUNT,
-        "message": _TEXT,
-        "when": when,
-        "ignore_case": {"type": "boolean"},
-    }, ("name", "kind"))
-    _same_keys(voice_rule["properties"], VOICE_KEYS)
-    mix = _closed({
-        "window": {"enum": list(MIX_WINDOWS)},
-        "tolerance": _SHARE,
-        "min_posts": _COUNT,
-        "max_consecutive": {"type": "object", "propertyNames": _ID,
-                            "additionalProperties": {"type": "integer", "minimum": 1}},
-    })
-    blackout = _closed({"date": _DATE, "reason": _TEXT, "pillars": _one_or_many(_ID)},
-                       ("date",))
-    props: dict[str, Schema] = {
-        "timezone": {"enum": list(timezone_names()), "description": "IANA time zone"},
-        "holidays": {"type": "string", "pattern": r"^[A-Za-z]{2,3}$",
-                     "description": "ISO 3166 country code for national holidays, e.g. ID"},
-        "language": {"enum": list(LANGUAGES)},
-        "event_minutes": {"type": "integer", "minimum": 1, "maximum": 1440},
-        "pillars": {"type": "object", "propertyNames": _ID, "additionalProperties": pillar},
-        "mix": mix,
-        "channels": {"type": "object", "propertyNames": _ID, "additionalProperties": channel},
-        "voice": {"type": "array", "items": voice_rule},
-        "blackout": {"type": "array", "items": blackout},
-        "workflow": _closed({k: _DURATION for k in WORKFLOW_KEYS}),
-        "severity": {"type": "object", "propertyNames": {"enum": _rule_names()},
-                     "additionalProperties": {"enum": list(LEVELS)}},
-    }
-    _same_keys(props, SETTINGS_KEYS)
-    _same_keys(mix["properties"], MIX_KEYS)
-    _same_keys(blackout["properties"], BLACKOUT_KEYS)
-    return _document("rules", "smmplan guidelines/rules.yml",
-                     _closed(props, ("timezone", "channels")))
-
-
-def _same_keys(props: dict[str, Schema], keys: tuple[str, ...]) -> None:
-    # fail at import-time use rather than ship a schema that disagrees with the loader
-    if list(props) != list(keys):
-        raise AssertionError(f"schema keys {list(props)} differ from the loader's {list(keys)}")
-
-
-BUILDERS = {"post": post_schema, "persona": persona_schema, "rules": rules_schema,
-            "team": team_schema}
-
-
-def schema(kind: str) -> Schema:
-    """The schema of one file kind (one of :data:`KINDS`)."""
-    return BUILDERS[kind]()
 
 
 def filename(kind: str) -> str:

@@ -91,3 +91,19 @@ def run_fixture(folder: Path, cli: Callable[..., Result]) -> tuple[str, str, int
     assert command.startswith("$ smmplan "), command
     result = cli("-C", str(folder / "plan"), *shlex.split(command)[2:])
     return result.output, expected, result.exit_code
+
+
+def in_fresh_interpreters(code: str, seeds: tuple[str, ...] = ("0", "1", "random")
+                          ) -> list[bytes]:
+    """What ``code`` writes to stdout in one fresh interpreter per ``PYTHONHASHSEED``: equal
+    outputs show it depends on neither the hash seed nor state left by an earlier call."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in seeds:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}, timeout=120)
+        outputs.append(done.stdout)
+    return outputs

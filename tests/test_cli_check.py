@@ -151,7 +151,7 @@ def test_github_workflow_commands(make_plan: Callable[..., Path], cli: Cli) -> N
 
 def test_github_escapes_what_would_end_a_property_or_a_command() -> None:
     from smmplan.diagnostics import Diagnostic
-    from smmplan.output import github
+    from smmplan.render.diagnostics import github
 
     d = Diagnostic("SMM003", "50% off\nnow", "content/posts/a,b:c.md", 2, 3, "info")
     assert github([d], 1) == (

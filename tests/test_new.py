@@ -9,8 +9,8 @@ import pytest
 from click.testing import Result
 from conftest import MINIMAL_RULES
 
-from smmplan.commands.new import scalar, slug
 from smmplan.load import load_plan
+from smmplan.newpost import scalar, slug
 
 PLAN = {
     "personas/ibu-muda.yml": "name: Ibu muda\nlast_reviewed: 2026-11-01\n",

@@ -1,5 +1,6 @@
-"""The JSON Schemas: built from the loader's own key lists, valid draft 2020-12, accepting the
-example plan and what `smmplan init` writes, rejecting what the loader rejects."""
+"""The JSON Schemas: generated from the format declaration the loader reads, valid draft
+2020-12, accepting the example plan and what `smmplan init` writes, rejecting what the loader
+rejects."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import MINIMAL_RULES, REPO
+from conftest import MINIMAL_RULES, REPO, in_fresh_interpreters
 
-from smmplan import load, model, schema
+from smmplan import model, schema
+from smmplan.format import keys
+from smmplan.format.frontmatter import split_front_matter
 from smmplan.load import load_plan
 from smmplan.platforms import PLATFORMS
 from smmplan.ruletable import RULES
@@ -20,8 +23,7 @@ from smmplan.yamlpos import parse
 
 
 def validator(kind: str) -> jsonschema.Draft202012Validator:
-    made = schema.campaign_schema() if kind == "campaign" else schema.schema(kind)
-    return jsonschema.Draft202012Validator(made)
+    return jsonschema.Draft202012Validator(schema.schema(kind))
 
 
 def yaml_value(text: str) -> object:
@@ -30,7 +32,7 @@ def yaml_value(text: str) -> object:
 
 
 def front_matter(text: str) -> object:
-    parts = load.split_front_matter(text)
+    parts = split_front_matter(text)
     assert not isinstance(parts, str), parts
     return yaml_value(parts[0]) or {}
 
@@ -39,51 +41,51 @@ def test_every_schema_is_valid_draft_2020_12() -> None:
     for kind in schema.KINDS:
         jsonschema.Draft202012Validator.check_schema(schema.schema(kind))
         assert schema.schema(kind)["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    jsonschema.Draft202012Validator.check_schema(schema.campaign_schema())
+    jsonschema.Draft202012Validator.check_schema(schema.schema("campaign"))
 
 
 def test_schema_keys_are_the_loaders_keys() -> None:
-    post = schema.post_schema()
-    assert list(post["properties"]) == list(load.POST_KEYS)
-    assert list(schema.persona_schema()["properties"]) == list(load.PERSONA_KEYS)
-    assert list(schema.campaign_schema()["properties"]) == list(load.CAMPAIGN_KEYS)
-    rules = schema.rules_schema()
-    assert list(rules["properties"]) == list(load.SETTINGS_KEYS)
+    post = schema.schema("post")
+    assert list(post["properties"]) == list(keys.POST.names)
+    assert list(schema.schema("persona")["properties"]) == list(keys.PERSONA.names)
+    assert list(schema.schema("campaign")["properties"]) == list(keys.CAMPAIGN.names)
+    rules = schema.schema("rules")
+    assert list(rules["properties"]) == list(keys.RULES_FILE.names)
     channel = rules["properties"]["channels"]["additionalProperties"]
-    assert list(channel["properties"]) == list(load.CHANNEL_KEYS)
+    assert list(channel["properties"]) == list(keys.CHANNEL.names)
     voice = rules["properties"]["voice"]["items"]
-    assert list(voice["properties"]) == list(load.VOICE_KEYS)
-    assert voice["properties"]["kind"]["enum"] == list(load.VOICE_KINDS)
-    assert rules["properties"]["language"]["enum"] == list(load.LANGUAGES)
+    assert list(voice["properties"]) == list(keys.VOICE.names)
+    assert voice["properties"]["kind"]["enum"] == list(keys.VOICE_KINDS)
+    assert rules["properties"]["language"]["enum"] == list(keys.LANGUAGES)
     assert channel["properties"]["platform"]["enum"] == sorted(PLATFORMS)
     assert channel["properties"]["best_formats"]["items"]["enum"] == list(model.FORMATS)
     assert rules["properties"]["severity"]["additionalProperties"]["enum"] == list(model.LEVELS)
     assert set(rules["properties"]["severity"]["propertyNames"]["enum"]) == \
         set(RULES) | {r.name for r in RULES.values()}
-    team = schema.team_schema()["properties"]["members"]["additionalProperties"]
-    assert team["properties"]["roles"]["anyOf"][0]["enum"] == list(load.ROLES)
+    team = schema.schema("team")["properties"]["members"]["additionalProperties"]
+    assert team["properties"]["roles"]["anyOf"][0]["enum"] == list(keys.ROLES)
     assert post["properties"]["status"]["enum"] == list(model.STATUSES)
     assert post["properties"]["format"]["enum"] == list(model.FORMATS)
     assert list(post["properties"]["metrics"]["properties"]) == list(model.METRICS)
 
 
-# Keys the loader checks inline (no exported list): each one must be accepted by the loader, and
+# Keys of the nested sections: each one must be accepted by the loader, and
 # a key beside them must be refused by both the loader and the schema.
 INLINE = {
     "member": ("guidelines/team.yml", "members:\n  rina:\n    {key}: {value}\n",
-               schema.MEMBER_KEYS, "team"),
+               keys.MEMBER.names, "team"),
     "pillar": ("guidelines/rules.yml",
                MINIMAL_RULES + "pillars:\n  education:\n    {key}: {value}\n",
-               schema.PILLAR_KEYS, "rules"),
+               keys.PILLAR.names, "rules"),
     "mix": ("guidelines/rules.yml", MINIMAL_RULES + "mix:\n  {key}: {value}\n",
-            schema.MIX_KEYS, "rules"),
+            keys.MIX.names, "rules"),
     "blackout": ("guidelines/rules.yml",
                  MINIMAL_RULES + "blackout:\n  - {key}: {value}\n    {fill}\n",
-                 schema.BLACKOUT_KEYS, "rules"),
+                 keys.BLACKOUT.names, "rules"),
     "workflow": ("guidelines/rules.yml", MINIMAL_RULES + "workflow:\n  {key}: {value}\n",
-                 schema.WORKFLOW_KEYS, "rules"),
+                 keys.WORKFLOW.names, "rules"),
     "when": ("guidelines/rules.yml", MINIMAL_RULES + "voice:\n  - {name: cta, kind: require, "
-             "pattern: beli, when: {{key}: {value}}}\n", schema.WHEN_KEYS, "rules"),
+             "pattern: beli, when: {{key}: {value}}}\n", keys.WHEN_KEYS, "rules"),
 }
 VALUES = {"name": "Rina", "github": "rinaw", "roles": "[creator]", "email": "r@example.com",
           "target": "40%", "max": "0.5", "window": "week", "tolerance": "10%", "min_posts": "5",
@@ -234,7 +236,7 @@ def test_schemas_accept_a_new_plan(tmp_path: Path, cli: Callable[..., object]) -
 def test_cli_prints_one_schema(cli: Callable[..., object]) -> None:
     result = cli("schema", "rules")
     assert result.exit_code == 0  # type: ignore[attr-defined]
-    assert json.loads(result.output) == schema.rules_schema()  # type: ignore[attr-defined]
+    assert json.loads(result.output) == schema.schema("rules")  # type: ignore[attr-defined]
 
 
 def test_cli_writes_every_schema(tmp_path: Path, cli: Callable[..., object]) -> None:
@@ -242,7 +244,7 @@ def test_cli_writes_every_schema(tmp_path: Path, cli: Callable[..., object]) -> 
     assert result.exit_code == 0  # type: ignore[attr-defined]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "persona.schema.json", "post.schema.json", "rules.schema.json", "team.schema.json"]
-    assert (tmp_path / "out/post.schema.json").read_text() == schema.dumps(schema.post_schema())
+    assert (tmp_path / "out/post.schema.json").read_text() == schema.dumps(schema.schema("post"))
 
 
 def test_cli_without_kind_or_output_is_a_usage_error(cli: Callable[..., object]) -> None:
@@ -252,5 +254,11 @@ def test_cli_without_kind_or_output_is_a_usage_error(cli: Callable[..., object])
 
 
 def test_schema_text_is_stable() -> None:
-    assert schema.dumps(schema.rules_schema()) == schema.dumps(schema.rules_schema())
-    assert textwrap.dedent(schema.dumps(schema.team_schema())).startswith('{\n  "$schema"')
+    code = ("import sys; from smmplan import schema\n"
+            "for kind in (*schema.KINDS, 'campaign'):\n"
+            "    sys.stdout.write(schema.dumps(schema.schema(kind)))\n")
+    first, *others = in_fresh_interpreters(code)
+    assert first and all(other == first for other in others)
+    assert first.decode() == "".join(schema.dumps(schema.schema(kind))
+                                     for kind in (*schema.KINDS, "campaign"))
+    assert textwrap.dedent(schema.dumps(schema.schema("team"))).startswith('{\n  "$schema"')

@@ -6,8 +6,8 @@ import datetime as dt
 
 import click
 
-from ..cli import CommandError, plan_root, today_option
 from ..diff import RevisionError, diff_revisions
+from .app import CommandError, plan_root, today_option
 from ..render.diff import markdown
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import CommandError, plan_root, today_option
+from .app import CommandError, plan_root, today_option
 
 
 @click.command(name="build")
@@ -33,8 +33,8 @@ def command(ctx: click.Context, site_dir: Path | None, strict: bool, today: dt.d
         smmplan build
         smmplan build --site-dir public --strict
     """
-    from .. import output
     from ..build import BuildError, build_site
+    from ..render import diagnostics as output
 
     root = plan_root(ctx)
     if site_dir is not None and not site_dir.is_absolute():

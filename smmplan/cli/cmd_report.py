@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import click
 
-from ..cli import plan_root, today_option
+from .app import accepts_today, plan_root
 
 
 @click.command(name="report")
@@ -16,14 +14,14 @@ from ..cli import plan_root, today_option
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
               show_default=True, help="Output format: a table, Markdown for a pull request, "
                                       "or JSON.")
-@today_option
+@accepts_today
 @click.pass_context
-def command(ctx: click.Context, window: str | None, fmt: str, today: dt.date | None) -> None:
+def command(ctx: click.Context, window: str | None, fmt: str) -> None:
     """Show the content mix and posting frequency per window and channel, against the targets
     and limits of guidelines/rules.yml.
 
     Cancelled posts and ideas are left out; a cross-post counts once on each channel. The
-    report does not depend on today (``--today`` is accepted for symmetry with ``check``).
+    report does not depend on today (--today is accepted for symmetry with check).
 
     \b
     Example:

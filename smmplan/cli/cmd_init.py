@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from .. import tz
-from ..cli import CommandError, today_option
 from ..fields import check_text, did_you_mean
 from ..scaffold import DEFAULT_INSTALL, scaffold, write
+from .app import CommandError, today_option
 
 
 @click.command(name="init")

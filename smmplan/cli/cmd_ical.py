@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
-from ..cli import CommandError, plan_root, today_option
-
-DEFAULT_OUTPUT = "feeds"
-#: Generated feed names under ``calendars/``: stale ones (a removed channel...) are deleted.
-_GENERATED = re.compile(r"^(channel|persona|campaign|author)-[a-z0-9][a-z0-9-]*\.ics$|"
-                        r"^holidays\.ics$")
+from ..feedfiles import DEFAULT_OUTPUT
+from .app import CommandError, plan_root, today_option
 
 
 @click.command(name="ical")
@@ -36,9 +30,10 @@ def command(ctx: click.Context, output: Path | None, today: dt.date | None) -> N
         smmplan ical                    # writes feeds/calendar.ics, feeds/calendars/...
         smmplan ical --output site      # refresh the feeds of a built site
     """
-    from .. import output as out
     from ..check import check_plan
+    from ..feedfiles import write_feeds
     from ..ical import render_feeds
+    from ..render import diagnostics as out
 
     root = plan_root(ctx)
     result = check_plan(root, today)
@@ -53,27 +48,3 @@ def command(ctx: click.Context, output: Path | None, today: dt.date | None) -> N
     except OSError as exc:
         raise CommandError(f"cannot write the feeds to {target}: {exc.strerror or exc}") from None
     click.echo(f"Wrote {len(feeds)} feeds to {target} ({changed} changed).")
-
-
-def write_feeds(target: Path, feeds: Mapping[str, bytes]) -> int:
-    """Write ``feeds`` under ``target``, leaving unchanged files untouched (their mtimes too);
-    remove stale generated feeds. Returns how many files were written or removed."""
-    changed = 0
-    for rel, data in feeds.items():
-        path = (target / rel).resolve()
-        if not path.is_relative_to(target):  # feed paths come from ids; never trust them blindly
-            raise OSError(f"{rel} would leave the output folder")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        path.write_bytes(data)
-        changed += 1
-    folder = target / "calendars"
-    if folder.is_dir():
-        wanted = {rel for rel in feeds}
-        for old in sorted(folder.iterdir()):
-            if old.is_file() and _GENERATED.match(old.name) and \
-                    f"calendars/{old.name}" not in wanted:
-                old.unlink()
-                changed += 1
-    return changed

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..cli import CommandError
 from ..schema import KINDS, dumps, filename, schema
+from .app import CommandError
 
 
 @click.command(name="schema")

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from ..cli import CommandError, plan_root, today_option
+from .app import CommandError, plan_root, today_option
 
 
 @click.command(name="serve")

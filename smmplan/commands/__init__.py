@@ -1,1 +1,0 @@
-"""The commands that live in their own modules; cli.py registers each `command`."""

@@ -1,0 +1,1 @@
+"""The plan's file formats, declared once (:mod:`.keys`), with one loader per file kind."""
