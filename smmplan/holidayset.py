@@ -21,19 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
 from .diagnostics import Diagnostic, diag
-from .model import Position
+from .model import HolidaySettings, Position
 
-#: Categories a country gets when the plan names none. Indonesia's cuti bersama (collective
-#: leave days the government adds around holidays) are the ``government`` category of the
-#: ``holidays`` package; offices and most audiences are off on them, so they count.
-DEFAULT_CATEGORIES: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "ID": ("public", "government"),
-})
 #: The ``holidays`` package's language codes to try, per plan language.
 LANGUAGES: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "en": ("en_US", "en_GB", "en"), "id": ("id",)})
@@ -50,42 +44,6 @@ class Holiday:
     categories: tuple[str, ...] = ("public",)
     """The package's categories it comes from, or ``("added",)`` for the plan's own."""
     estimated: bool = False
-
-
-@dataclass(frozen=True)
-class AddedHoliday:
-    day: dt.date
-    name: str
-    at: Position = field(default_factory=lambda: Position("guidelines/rules.yml"))
-
-
-@dataclass(frozen=True)
-class RemovedHoliday:
-    day: dt.date
-    at: Position = field(default_factory=lambda: Position("guidelines/rules.yml"))
-
-
-@dataclass(frozen=True)
-class HolidaySettings:
-    """``holidays:`` of rules.yml, read."""
-
-    country: str | None = None
-    categories: tuple[str, ...] | None = None
-    """None: :data:`DEFAULT_CATEGORIES` of the country, else ``("public",)``."""
-    add: tuple[AddedHoliday, ...] = ()
-    remove: tuple[RemovedHoliday, ...] = ()
-    at: Position = field(default_factory=lambda: Position("guidelines/rules.yml"))
-    """Where ``holidays`` is written (the country code's position)."""
-    categories_at: Position | None = None
-
-    @property
-    def active(self) -> bool:
-        return bool(self.country or self.add)
-
-    def chosen_categories(self) -> tuple[str, ...]:
-        if self.categories is not None:
-            return self.categories
-        return DEFAULT_CATEGORIES.get((self.country or "").upper(), ("public",))
 
 
 # --- the package, asked once per country, year and language ------------------------------------

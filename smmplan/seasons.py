@@ -20,68 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from types import MappingProxyType
 
 from .diagnostics import Diagnostic, diag
-from .model import EMPTY, Position, Positions, Settings, pos_of
-
-
-@dataclass(frozen=True)
-class PillarOverride:
-    target: float | None = None
-    max: float | None = None
-    keys: tuple[str, ...] = ()
-    """The keys the season sets (``target``, ``max``): only those replace the plan's."""
-
-
-@dataclass(frozen=True)
-class ChannelOverride:
-    per_day: tuple[int | None, int | None] | None = None
-    per_week: tuple[int | None, int | None] | None = None
-    min_gap: dt.timedelta | None = None
-    keys: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Season:
-    id: str
-    name: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-    """Inclusive."""
-    days_of_month: tuple[int, ...] = ()
-    """1..31; a month without the day (31 in April) simply has no such day in the season."""
-    pillars: Mapping[str, PillarOverride] = field(default_factory=lambda: EMPTY)
-    channels: Mapping[str, ChannelOverride] = field(default_factory=lambda: EMPTY)
-    pos: Positions = field(default_factory=lambda: EMPTY)
-    path: str = "guidelines/rules.yml"
-
-    def at(self, key: str) -> Position:
-        return pos_of(self.pos, key, Position(self.path, 1, 1))
-
-    @property
-    def dated(self) -> bool:
-        return self.start is not None or self.end is not None
-
-    def contains(self, day: dt.date) -> bool:
-        if self.start is not None and day < self.start:
-            return False
-        if self.end is not None and day > self.end:
-            return False
-        if self.days_of_month and day.day not in self.days_of_month:
-            return False
-        return self.dated or bool(self.days_of_month)
-
-    def days(self, first: dt.date, last: dt.date) -> Iterator[dt.date]:
-        """Its days from ``first`` to ``last`` (inclusive)."""
-        day = max(first, self.start) if self.start else first
-        stop = min(last, self.end) if self.end else last
-        while day <= stop:
-            if self.contains(day):
-                yield day
-            day += dt.timedelta(days=1)
+from .model import Position, Season, Settings
 
 
 def seasons_on(seasons: Iterable[Season], day: dt.date) -> tuple[Season, ...]:
@@ -175,6 +119,14 @@ def season_problems(seasons: Iterable[Season], settings: Settings) -> list[Diagn
             if cid not in settings.channels:
                 out.append(diag("SMM006", f"season '{s.id}' overrides unknown channel '{cid}'",
                                 s.at(f"channels.{cid}")))
+    known = {s.id for s in seasons}
+    for rule in settings.voice:
+        for i, sid in enumerate(rule.when.get("season", ())):
+            if sid not in known:
+                key = f"when.season[{i}]" if f"when.season[{i}]" in rule.pos else "when.season"
+                out.append(diag("SMM006", f"voice rule '{rule.name}' names unknown season "
+                                f"'{sid}'", rule.pos.get(key) or settings.at("voice"),
+                                help="seasons: " + (", ".join(sorted(known)) or "none")))
     out.extend(_contradictions(seasons))
     return out
 

@@ -6,15 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from smmplan.holidayset import (
-    AddedHoliday,
-    HolidaySettings,
-    RemovedHoliday,
     feed_span,
     holiday_problems,
     holidays_between,
     holidays_in_year,
 )
-from smmplan.model import Position
+from smmplan.model import AddedHoliday, HolidaySettings, Position, RemovedHoliday
 
 D = dt.date
 AT = Position("guidelines/rules.yml", 3, 11)

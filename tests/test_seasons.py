@@ -6,11 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from types import MappingProxyType
 
-from smmplan.model import Channel, Pillar, Position, Settings
-from smmplan.seasons import (
+from smmplan.model import (
+    Channel,
     ChannelOverride,
+    Pillar,
     PillarOverride,
+    Position,
     Season,
+    Settings,
+)
+from smmplan.seasons import (
     in_season,
     season_problems,
     seasons_on,

@@ -7,8 +7,8 @@ import datetime as dt
 import click
 
 from ..diff import RevisionError, diff_revisions
-from .app import CommandError, plan_root, today_option
 from ..render.diff import markdown
+from .app import CommandError, plan_root, today_option
 
 
 @click.command(name="diff")
