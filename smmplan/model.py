@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -355,6 +355,12 @@ class Settings:
     """False when rules.yml is missing or could not be read: reference checks then stay quiet."""
     pos: Positions = field(default_factory=lambda: EMPTY)
     path: str = "guidelines/rules.yml"
+
+    def __post_init__(self) -> None:
+        # a Settings made with only a country (tests, older callers) gets its holiday set
+        if self.holidays and self.holiday_set.country is None and not self.holiday_set.add:
+            object.__setattr__(self, "holiday_set", replace(self.holiday_set,
+                                                            country=self.holidays))
 
     def at(self, key: str) -> Position:
         return pos_of(self.pos, key, Position(self.path, 1, 1))

@@ -42,7 +42,7 @@ def command(ctx: click.Context, output: Path | None, today: dt.date | None) -> N
         click.echo("No feeds written: fix the errors above first.", err=True)
         ctx.exit(1)
     target = (output if output is not None else root / DEFAULT_OUTPUT).resolve()
-    feeds = render_feeds(result.plan)
+    feeds = render_feeds(result.plan, today=result.today)
     try:
         changed = write_feeds(target, feeds)
     except OSError as exc:
