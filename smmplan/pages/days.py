@@ -14,7 +14,8 @@ from functools import cached_property
 from ..horizon import Gap, gaps
 from ..model import Blackout, Campaign, Season
 from .context import Context
-from .html import h
+from .html import block, h, table
+from .links import Linker
 
 #: Seasons get colours of their own for their bands, by position in rules.yml.
 SEASON_PALETTE = 4
@@ -166,4 +167,38 @@ def weeks_of(months: Sequence[tuple[int, int]]) -> list[dt.date]:
             if not out or monday > out[-1]:
                 out.append(monday)
             monday += dt.timedelta(days=7)
+    return out
+
+
+#: How many of the next gaps the overview lists.
+GAPS_SHOWN = 10
+
+
+def calendar_blocks(ctx: Context, link_to: Linker) -> list[str]:
+    """The overview's part of SPEC §7: the plan's seasons and the next days still short of a
+    channel's minimum, each linked to its month."""
+    from .calendar import month_address
+
+    lab = ctx.labels
+    days = Days.of(ctx)
+    out = [f'<h2 id="seasons">{h(lab["seasons"])}</h2>']
+    seasons = ctx.plan.settings.seasons
+    if seasons:
+        items = "".join(
+            f'<li><span class="smm-season-name smm-season-{days.season_index[s.id] % 4}">'
+            f"{h(s.name)}</span>: {h(season_text(ctx, s))}</li>" for s in seasons)
+        out.append(block(f'<ul class="smm-seasons">{items}</ul>'))
+    else:
+        out.append(block(f'<p class="smm-note">{h(lab["no_seasons"])}</p>'))
+    out.append(f'<h2 id="gaps">{h(lab["gaps"])}</h2>')
+    found = list(days.next_gaps(GAPS_SHOWN))
+    if not found:
+        out.append(block(f'<p class="smm-note">{h(lab["no_gaps"])}</p>'))
+        return out
+    rows = [[f'<a href="{link_to.page(month_address(g.day.year, g.day.month))}">'
+             f"{h(g.day.isoformat())}</a>", ctx.channel_mark(g.channel) + " "
+             + h(ctx.channel_name(g.channel)), f"{g.have} / {g.want}"] for g in found]
+    out.append(block(f'<p class="smm-intro">{h(lab["gaps_intro"])}</p>'
+                     + table([h(lab["date"]), h(lab["channel"]), h(lab["posts"])], rows,
+                             cls="smm-gaps")))
     return out

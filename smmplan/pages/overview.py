@@ -9,6 +9,7 @@ from ..diagnostics import counts
 from ..model import STATUSES
 from .calendar import month_address
 from .context import Context
+from .days import calendar_blocks
 from .engagement import ADDRESS as ENGAGEMENT
 from .engagement import latest_rate
 from .html import block, h, page, table
@@ -53,6 +54,7 @@ def overview_page(ctx: Context) -> str:
         block(intro),
         f"<h2 id=\"next-14-days\">{h(lab['next_14'])}</h2>",
         block(coming),
+        *calendar_blocks(ctx, link_to),
         f"<h2 id=\"by-status\">{h(lab['by_status'])}</h2>",
         block(table([h(lab["status"]), h(lab["count"])], status_rows, cls="smm-status-counts")),
         f"<h2 id=\"open-problems\">{h(lab['open_problems'])}</h2>",
