@@ -1,5 +1,6 @@
 """axe-core's WCAG 2 A and AA rules, in real Chromium, on one page of every kind of the example
-plan's site, in the light and the dark scheme: no violation, theme included."""
+plan's site, light and dark: no violation, theme included; the phone's agenda and the desktop's
+grid; week pages and the channel filter followed like a reader."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 import test_site_browser
 from conftest import EXAMPLE_PARTS, EXAMPLE_TODAY, REPO
 from playwright.sync_api import Browser
-from test_site_browser import TIMEOUT_MS, _Quiet
+from test_site_browser import OUTPUT, TIMEOUT_MS, _Quiet
 
 from smmplan.build import build_site
 
@@ -30,6 +31,9 @@ PAGES = {
     "calendar index": "/calendar/",
     "month": "/calendar/2026-12/",
     "month with today": "/calendar/2026-11/",
+    "month in the horizon": "/calendar/2027-02/",
+    "channel grid": "/calendar/2026-12/instagram/",
+    "week": "/calendar/2026-W52/",
     "post": "/posts/2026-12-01-12-hari-ngopi-dimulai/",
     "channel": "/channels/instagram/",
     "persona": "/personas/mahasiswa-ngopi/",
@@ -70,7 +74,7 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 #: Pages whose layout changes on a phone: there, wide tables must still not become scrolling
 #: regions a keyboard cannot reach. Colours do not depend on the width, so one scheme will do.
-PHONE_PAGES = ("overview", "month", "guidelines", "subscribe", "engagement")
+PHONE_PAGES = ("overview", "month", "week", "guidelines", "subscribe", "engagement")
 
 
 @pytest.mark.parametrize(("scheme", "width", "kinds"), [
@@ -117,3 +121,68 @@ def test_axe_finds_what_it_should(browser: Browser, tmp_path: Path) -> None:
     finally:
         page.close()
     assert rules == ["color-contrast", "link-in-text-block"]
+
+
+def test_phone_gets_the_agenda_desktop_the_grid(browser: Browser, example_site: str) -> None:
+    """At 390 px the month is a day-by-day list that never scrolls sideways; at 1400 px it is
+    the grid. Screenshots of both are kept in test-output/."""
+    OUTPUT.mkdir(exist_ok=True)
+    for width in (390, 1400):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.set_default_timeout(TIMEOUT_MS)
+        try:
+            for address in ("/calendar/2026-12/", "/calendar/2026-W52/", "/"):
+                page.goto(example_site + address)
+                assert page.evaluate(
+                    "document.documentElement.scrollWidth <= window.innerWidth"), (width, address)
+                name = address.strip("/").replace("/", "-") or "overview"
+                page.screenshot(path=str(OUTPUT / f"{name}-{width}.png"), full_page=True)
+            page.goto(example_site + "/calendar/2026-12/")
+            head_shown = page.is_visible("table.smm-month thead")
+            days = page.eval_on_selector_all(
+                "table.smm-month td.smm-day", "tds => tds.filter(td => td.offsetParent)"
+                ".map(td => [td.dataset.date, Math.round(td.getBoundingClientRect().x)])")
+            if width == 390:
+                # a list: no weekday header, every shown day at the left edge, in order, each
+                # naming its weekday; empty days and the next month's are left out
+                assert not head_shown
+                assert len({x for _, x in days}) == 1
+                assert [d for d, _ in days] == sorted(d for d, _ in days)
+                assert all(d.startswith("2026-12-") for d, _ in days)
+                assert page.inner_text('td[data-date="2026-12-24"] .smm-daynum').startswith("Kam")
+                assert page.is_visible('td[data-date="2026-12-24"] .smm-holiday-name')
+            else:
+                assert head_shown and len({x for _, x in days[:7]}) == 7  # seven columns
+                assert not page.is_visible('td[data-date="2026-12-24"] .smm-wday')
+        finally:
+            page.close()
+
+
+def test_week_pages_are_navigable(browser: Browser, example_site: str) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.set_default_timeout(TIMEOUT_MS)
+    try:
+        page.goto(example_site + "/calendar/2026-12/")
+        page.click('nav.smm-weeks a:text-is("2026-W52")')
+        page.wait_for_url("**/calendar/2026-W52/")
+        heads = page.eval_on_selector_all("table.smm-week thead th[data-date]",
+                                          "ths => ths.map(t => t.dataset.date)")
+        assert heads == [f"2026-12-{d}" for d in range(21, 28)]  # Monday to Sunday as columns
+        assert "Cuti Bersama Hari Raya Natal" in page.inner_text("table.smm-week tr.smm-notes")
+        page.click('a[rel="next"] >> nth=0')
+        page.wait_for_url("**/calendar/2026-W53/")
+        page.click('a[rel="prev"] >> nth=0')
+        page.wait_for_url("**/calendar/2026-W52/")
+        page.click('nav.smm-month-nav span a:text-is("Desember 2026") >> nth=0')
+        page.wait_for_url("**/calendar/2026-12/")
+        # the channel filter is a plain link: the grid of one channel, no script needed
+        page.click('nav.smm-filter a:text-is("LinkedIn")')
+        page.wait_for_url("**/calendar/2026-12/linkedin/")
+        marks = page.eval_on_selector_all("a.smm-entry .smm-ch", "s => s.map(e => e.innerText)")
+        assert marks and set(marks) <= {"in", "IG", "f", "X"} and "in" in marks
+        assert page.eval_on_selector_all("a.smm-entry", "es => es.every(e => "
+                                         "e.querySelector('.smm-ch-linkedin'))")
+        page.goto(example_site + "/calendar/2026-11/")
+        assert page.get_attribute('td[aria-current="date"]', "data-date") == EXAMPLE_TODAY
+    finally:
+        page.close()
