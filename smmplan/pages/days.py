@@ -131,7 +131,7 @@ class Days:
                        f'<span class="smm-sr">{h(lab["season"])}: </span>{h(s.name)}</div>')
         for b in facts.blackouts:
             what = ", ".join(b.pillars) if b.pillars else ""
-            out.append(f'<div class="smm-blackout-name">{h(lab["blackout"])}'
+            out.append(f'<div class="smm-blackout-name">{h(lab["blackout_day"])}'
                        f'{": " + h(b.reason) if b.reason else ""}'
                        f'{" (" + h(what) + ")" if what else ""}</div>')
         for c in facts.campaigns:
