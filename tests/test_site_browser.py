@@ -192,7 +192,9 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         w = Watched(browser)
         pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
                        for p in (tmp_path / "site").rglob("index.html"))
-        assert len(pages) == 17
+        # 17 pages of the plan, and the calendar to the horizon: 4 months with 2 channel grids
+        # each and 18 weeks, where hostile text is placed too
+        assert len(pages) == 45
         for rel in pages:
             w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
             w.page.wait_for_load_state("networkidle")
