@@ -228,3 +228,11 @@ def test_an_unknown_country_is_smm007_at_its_value(make_plan: Callable[..., Path
     assert "guidelines/rules.yml:2:21: error[SMM007] 'holidays' country 'XQ' is not one the " \
            "holidays package knows" in result.output
     assert "Traceback" not in result.output
+
+
+def test_fifty_years_of_horizon_draw_five(make_plan: Callable[..., Path]) -> None:
+    rules = "timezone: UTC\nhorizon: 18250d\nchannels: {x: {platform: x, name: X}}\n"
+    result = check_plan(make_plan({}, rules=rules), TODAY)
+    assert [d.code for d in result.diagnostics] == ["SMM007"]
+    months = [a for a in render_pages(result) if re.fullmatch(r"/calendar/\d{4}-\d\d/", a)]
+    assert months[0] == "/calendar/2026-11/" and months[-1] == "/calendar/2031-11/"
