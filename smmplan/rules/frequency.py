@@ -105,6 +105,7 @@ def _per_period(plan: Plan, cid: str, posts: tuple[Occurrence, ...], period: str
             key += step
             continue
         end = key
+        # a run of empty periods goes on while the same minimum of the same setting applies
         while n == 0 and end + step <= last and not groups.get(end + step) \
                 and limits(end + step)[::2] == (low, at):
             end += step
