@@ -9,7 +9,8 @@ days are holidays, and how a share is rounded for display.
 - An :class:`Occurrence` is a slot on one channel: one per slot and each of its post's known
   channels, named twice or not. It is what frequency and mix rules count and what a feed event
   is. Recurring posts (SPEC §5.1) will expand in :func:`_starts` into several starts of one post;
-  everything else already reads slots and occurrences, never ``post.start``.
+  whatever places posts on days (rules, grids, group pages, feeds, report, diff weeks) already
+  reads slots and occurrences, not ``post.start``.
 - Days, ISO weeks, months and quarters are those of the plan timezone (:func:`window_of`).
 - Shares are exact fractions (:func:`share`, :func:`exact`) and are rounded for display once,
   half up (:func:`percent`, :func:`rounded`): 1 of 8 is ``13%`` everywhere.

@@ -9,15 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from .diagnostics import Diagnostic, diag
 from .format.keys import ID_PATTERN, URL_PATTERN
 from .model import Position
 from .yamlpos import Doc, child_path
 
+T = TypeVar("T")
 ID_RE = re.compile(ID_PATTERN)
 _URL = re.compile(URL_PATTERN, re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
@@ -383,26 +384,15 @@ class Fields:
              ) -> dt.date | None:
         if required and not self.require(key, required_code):
             return None
-        value = self.data.get(key)
-        if value is None:
-            return None
-        day = parse_date(value)
-        if day is None:
-            self.invalid(key, f"{value!r} is not a real date; write YYYY-MM-DD "
-                         f"(years {MIN_YEAR}-{MAX_YEAR})")
-        return day
+        return self._parsed(key, parse_date, "is not a real date; write YYYY-MM-DD "
+                            f"(years {MIN_YEAR}-{MAX_YEAR})")
 
     def duration(self, key: str, *, positive: bool = False) -> dt.timedelta | None:
         """A duration; zero is refused when ``positive`` (where zero would mean nothing)."""
-        value = self.data.get(key)
-        if value is None:
-            return None
-        got = parse_duration(value)
-        if got is None:
-            self.invalid(key, f"{value!r} is not a duration of at most {MAX_DURATION.days} days; "
-                         "write e.g. 90m, 3h, 2d or 1w")
-        elif positive and not got:
-            self.invalid(key, f"{value!r} is zero; write a duration above zero, e.g. 1d")
+        got = self._parsed(key, parse_duration, f"is not a duration of at most "
+                           f"{MAX_DURATION.days} days; write e.g. 90m, 3h, 2d or 1w")
+        if positive and got is not None and not got:
+            self.invalid(key, f"{self.data[key]!r} is zero; write a duration above zero, e.g. 1d")
             return None
         return got
 
@@ -438,12 +428,16 @@ class Fields:
         return MappingProxyType(section.data) if section is not None else None
 
     def share(self, key: str) -> float | None:
+        return self._parsed(key, parse_share, "is not a share; write e.g. 40% or 0.4")
+
+    def _parsed(self, key: str, parse: Callable[[Any], T | None], why: str) -> T | None:
+        """``parse`` of the value at ``key``; when it gives None, ``value why`` is reported."""
         value = self.data.get(key)
         if value is None:
             return None
-        got = parse_share(value)
+        got = parse(value)
         if got is None:
-            self.invalid(key, f"{value!r} is not a share; write e.g. 40% or 0.4")
+            self.invalid(key, f"{value!r} {why}")
         return got
 
     def boolean(self, key: str) -> bool | None:

@@ -87,20 +87,6 @@ class Post:
     metrics: Mapping[str, int] = field(default_factory=lambda: EMPTY)
     pos: Positions = field(default_factory=lambda: EMPTY)
 
-    @property
-    def day(self) -> dt.date | None:
-        """The local calendar day of the post in the plan timezone."""
-        return self.start.date() if self.start is not None else None
-
-    @property
-    def dated(self) -> bool:
-        return self.start is not None
-
-    @property
-    def counts(self) -> bool:
-        """Whether the post counts for frequency and mix rules (not an idea, not cancelled)."""
-        return self.start is not None and self.status not in ("idea", "cancelled")
-
     def at(self, key: str) -> Position:
         """Position of a front-matter value (falls back to the top of the file)."""
         return pos_of(self.pos, key, Position(self.path, 1, 1))

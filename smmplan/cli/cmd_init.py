@@ -9,15 +9,16 @@ import click
 
 from .. import tz
 from ..fields import check_text, did_you_mean
+from ..format.keys import RULES_FILE, SITE
 from ..scaffold import DEFAULT_INSTALL, scaffold, write
 from .app import CommandError, today_option
 
 
 @click.command(name="init")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--name", "site_name", default="Social media plan", show_default=True,
+@click.option("--name", "site_name", default=SITE.default("site_name"), show_default=True,
               help="The site's name (site_name in mkdocs.yml).")
-@click.option("--timezone", default="UTC", show_default=True,
+@click.option("--timezone", default=RULES_FILE.default("timezone"), show_default=True,
               help="The plan's IANA time zone, e.g. Asia/Jakarta.")
 @click.option("--install", default=DEFAULT_INSTALL, show_default=True,
               help="How the generated GitHub workflows install smmplan, e.g. "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..format.keys import FORMATS, STATUSES
+from ..format.keys import FORMATS, POST, STATUSES
 from .app import CommandError, plan_root
 
 
@@ -17,7 +17,8 @@ from .app import CommandError, plan_root
                    "Only ideas may leave it out.")
 @click.option("--pillar", required=True, help="Pillar id from guidelines/rules.yml.")
 @click.option("--persona", "personas", multiple=True, help="Persona id (repeatable).")
-@click.option("--status", type=click.Choice(STATUSES), default="draft", show_default=True)
+@click.option("--status", type=click.Choice(STATUSES), default=POST.default("status"),
+              show_default=True)
 @click.option("--id", "post_id", help="The post's stable id (default: from the title).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="The post's format.")
 @click.option("--campaign", help="Campaign id (content/campaigns/).")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import click
 
+from ..format.keys import MIX_WINDOWS
 from .app import accepts_today, plan_root
 
 
 @click.command(name="report")
-@click.option("--window", type=click.Choice(["week", "month"]), default=None,
+@click.option("--window", type=click.Choice(MIX_WINDOWS), default=None,
               help="Window of the mix: ISO week or calendar month (default: mix.window in "
                    "guidelines/rules.yml).")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",

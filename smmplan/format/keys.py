@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..durations import duration_text
 from ..platforms import PLATFORMS
 from ..ruletable import RULES
 
@@ -41,13 +42,13 @@ def rule_names() -> tuple[str, ...]:
 class Type:
     """A kind of value: how the loader reads it (``name``, see :mod:`.read`) and its JSON Schema.
 
-    ``schema`` is the fragment for one value; ``single`` marks types the loader also accepts as
-    a single item instead of a list of one.
+    ``schema`` is the fragment for one value.
     """
 
     name: str
     schema: Mapping[str, Any]
-    single: bool = False
+    empty: Any = None
+    """The value of a key of this type that is left out and has no default."""
 
 
 def _one_or_many(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -61,8 +62,8 @@ _COUNT = {"type": "integer", "minimum": 0}
 TEXT = Type("text", _TEXT)
 LONG_TEXT = Type("long_text", _TEXT)
 ID = Type("id", _ID)
-IDS = Type("ids", _one_or_many(_ID))
-TEXTS = Type("texts", _one_or_many(_TEXT))
+IDS = Type("ids", _one_or_many(_ID), ())
+TEXTS = Type("texts", _one_or_many(_TEXT), ())
 DATE = Type("date", {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
                      "description": "YYYY-MM-DD"})
 WHEN = Type("when", {
@@ -98,7 +99,7 @@ RANGE = Type("range", {
 })
 BOOL = Type("bool", {"type": "boolean"})
 CHOICE = Type("choice", {})
-CHOICES = Type("choices", {})
+CHOICES = Type("choices", {}, ())
 """A list of choices; with ``single`` a single one is accepted too."""
 URL = Type("url", {"type": "string", "pattern": URL_PATTERN})
 FREE = Type("free", {"type": "object"})
@@ -163,11 +164,7 @@ def _shown(value: Any) -> Any:
     if isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, dt.timedelta):
-        days, rest = divmod(int(value.total_seconds()), 86400)
-        hours, rest = divmod(rest, 3600)
-        text = (f"{days}d" if days else "") + (f"{hours}h" if hours else "") + \
-            (f"{rest // 60}m" if rest else "")
-        return text or "0m"
+        return duration_text(value)
     return None
 
 

@@ -37,12 +37,18 @@ def read(f: Fields, section: k.Section, *, code: str | None = None, skip: tuple[
     if code is not None:
         f.unknown_keys(section.names, code=code)
     out: dict[str, Any] = {}
+    data = f.data
     for key in section.keys:
         reader = _READERS.get(key.type.name)
         if reader is None or key.name in skip:
             continue
-        if key.required and not f.require(key.name, section.required_code):
-            out[key.name] = None
+        if data.get(key.name) is None:
+            # every reader takes a missing and an empty value alike: skip the call
+            if key.required:
+                f.require(key.name, section.required_code)
+                out[key.name] = None
+            else:
+                out[key.name] = key.type.empty if key.default is None else key.default
             continue
         value = reader(f, key)
         out[key.name] = key.default if value is None else value

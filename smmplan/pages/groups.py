@@ -8,9 +8,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..calendar import Slot, on_calendar
+from ..durations import duration_text
 from ..model import Post
 from ..platforms import PLATFORMS
-from ..rules.frequency import duration
 from .calendar import month_address
 from .context import Context
 from .html import block, h, heading, markdown_html, page, table
@@ -36,7 +36,7 @@ def channel_pages(ctx: Context) -> Iterator[tuple[str, str]]:
         facts = [
             ("platform", ctx.channel_mark(cid) + " " + h(ch.platform)),
             ("per_day", _range(ch.per_day)), ("per_week", _range(ch.per_week)),
-            ("min_gap", h(duration(ch.min_gap)) if ch.min_gap else h(lab["none"])),
+            ("min_gap", h(duration_text(ch.min_gap)) if ch.min_gap else h(lab["none"])),
             ("best_formats", h(", ".join(ch.best_formats)) or h(lab["none"])),
             ("max_length", h(max_length) if max_length is not None else h(lab["none"])),
             ("max_hashtags", h(max_tags) if max_tags is not None else h(lab["none"])),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..calendar import setting_percent
+from ..durations import duration_text
 from ..model import HolidaySettings, Season
-from ..rules.frequency import duration
 from ..ruletable import RULES, summary
 from .context import Context
 from .days import season_text
@@ -26,10 +26,10 @@ def guidelines_page(ctx: Context) -> str:
         blocks.append(block(f'<div class="smm-prose">{markdown_html(guide.text, True)}</div>'))
     settings = [
         (lab["timezone"], h(s.timezone)), (lab["holidays"], _holidays(s.holiday_set, none)),
-        (lab["horizon"], h(duration(s.horizon))),
+        (lab["horizon"], h(duration_text(s.horizon))),
         (lab["language"], h(s.language)), (lab["event_minutes"], h(s.event_minutes)),
-        (lab["approve_before"], h(duration(s.workflow.approve_before))),
-        (lab["persona_review"], h(duration(s.workflow.persona_review))),
+        (lab["approve_before"], h(duration_text(s.workflow.approve_before))),
+        (lab["persona_review"], h(duration_text(s.workflow.persona_review))),
     ]
     blocks += [heading(lab["settings"], "settings"),
                block(table([h(lab["name"]), h(lab["settings"])],
@@ -45,7 +45,7 @@ def guidelines_page(ctx: Context) -> str:
                              pillar_rows))]
     channel_rows = [[ctx.channel_mark(cid) + " " + h(ch.name), h(ch.platform),
                      _range(ch.per_day), _range(ch.per_week),
-                     h(duration(ch.min_gap)) if ch.min_gap else none,
+                     h(duration_text(ch.min_gap)) if ch.min_gap else none,
                      h(", ".join(ch.best_formats)) or none]
                     for cid, ch in sorted(s.channels.items())]
     blocks += [heading(lab["channels"], "channels"),
@@ -124,7 +124,7 @@ def _overrides(season: Season) -> str:
     for cid, c in season.channels.items():
         for k in c.keys:
             value = getattr(c, k)
-            shown = duration(value) if isinstance(value, dt.timedelta) else \
+            shown = duration_text(value) if isinstance(value, dt.timedelta) else \
                 f"[{', '.join('' if v is None else str(v) for v in value)}]"
             out.append(f"{cid} {k} {shown}")
     return "; ".join(out)

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from ..calendar import Occurrence, calendar_of, week_label, window_of
 from ..diagnostics import Diagnostic, diag
+from ..durations import duration_text
 from ..model import Plan, Position
 
 
@@ -23,15 +24,6 @@ def channel_at(occ: Occurrence) -> Position:
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{'no' if n == 0 else n} {word}s"
-
-
-def duration(td: dt.timedelta) -> str:
-    """``3h``, ``1h30m``, ``2d``, ``45m`` (seconds are dropped)."""
-    minutes = int(td.total_seconds() // 60)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    parts = [f"{days}d" if days else "", f"{hours}h" if hours else "", f"{mins}m" if mins else ""]
-    return "".join(parts) or "0m"
 
 
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
@@ -139,8 +131,8 @@ def _too_close(plan: Plan, cid: str, posts: tuple[Occurrence, ...]) -> Iterator[
         if previous is not None and gap is not None:
             apart = occ.instant - previous.instant
             if apart < gap:
-                yield diag("SMM105", f"{cid} posts {duration(apart)} apart, closer than "
-                           f"min_gap {duration(gap)}: '{previous.post.id}' is at "
+                yield diag("SMM105", f"{cid} posts {duration_text(apart)} apart, "
+                           f"closer than min_gap {duration_text(gap)}: '{previous.post.id}' is at "
                            f"{previous.start:%Y-%m-%d %H:%M}", channel_at(occ),
                            post=occ.post.id)
         previous = occ

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from ..calendar import Calendar, Slot, calendar_of
 from ..diagnostics import Diagnostic, diag
+from ..durations import duration_text
 from ..model import APPROVED_STATUSES, Blackout, Plan, Position, Post
-from .frequency import duration
 
 #: pillar id that SMM406 watches on national holidays
 HARD_SELL = "hard-sell"
@@ -65,7 +65,7 @@ def _deadlines(plan: Plan, slot: Slot, today: dt.date) -> Iterator[Diagnostic]:
             approve = deadline.date().isoformat() if slot.all_day else \
                 f"{deadline:%Y-%m-%d %H:%M}"
             yield diag("SMM401", f"due {slot.day}{when} and still {post.status}: approve by "
-                       f"{approve} (approve_before {duration(ahead)})", _status_at(post),
+                       f"{approve} (approve_before {duration_text(ahead)})", _status_at(post),
                        post=post.id, help="an editor sets status: approved after review")
     if slot.day < today and post.status != "published":
         yield diag("SMM402", f"dated {slot.day}, before today ({today}), and still "
@@ -114,5 +114,5 @@ def _personas(plan: Plan, today: dt.date) -> Iterator[Diagnostic]:
         elif today - persona.last_reviewed > every:
             days = (today - persona.last_reviewed).days
             yield diag("SMM404", f"persona '{pid}' was last reviewed {days} days ago "
-                       f"(persona_review {duration(every)})", persona.at("last_reviewed"),
+                       f"(persona_review {duration_text(every)})", persona.at("last_reviewed"),
                        help=f"review the persona and set `last_reviewed: {today}`")
