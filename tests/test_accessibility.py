@@ -154,6 +154,16 @@ def test_phone_gets_the_agenda_desktop_the_grid(browser: Browser, example_site: 
             else:
                 assert head_shown and len({x for _, x in days[:7]}) == 7  # seven columns
                 assert not page.is_visible('td[data-date="2026-12-24"] .smm-wday')
+            # the week: a table of days on a desktop, the same days as a list on a phone
+            page.goto(example_site + "/calendar/2026-W52/")
+            assert page.is_visible("table.smm-week") is (width == 1400)
+            assert page.is_visible("ol.smm-week-agenda") is (width == 390)
+            if width == 390:
+                shown = page.eval_on_selector_all("ol.smm-week-agenda > li",
+                                                  "ls => ls.map(l => l.dataset.date)")
+                assert shown == [f"2026-12-{d}" for d in range(21, 28)]
+                assert "Cuti Bersama Hari Raya Natal" in page.inner_text(
+                    'li[data-date="2026-12-24"]')
         finally:
             page.close()
 

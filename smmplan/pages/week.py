@@ -81,10 +81,24 @@ def week_page(ctx: Context, monday: dt.date, slots: list[Slot], prev: dt.date | 
         body.append("<tr>" + "".join(cells) + "</tr>")
     grid = (f'<table class="smm-week" data-week="{week_label(monday)}">'
             f'<thead><tr>{"".join(head)}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    # the same week as a day-by-day list, which a phone shows instead of the table
+    agenda = []
+    for day in days:
+        facts = days_info.facts(day)
+        today = day == ctx.today
+        entries = "".join(_entry(ctx, s, link_to) for s in slots if s.day == day)
+        mark = f' <span class="smm-today-mark">{h(lab["today"])}</span>' if today else ""
+        classes = " ".join(["smm-agenda-day", *days_info.classes(facts),
+                            *(["smm-today"] if today else [])])
+        agenda.append(f'<li class="{classes}" data-date="{day.isoformat()}">'
+                      f'<div class="smm-daynum">{h(lab[WEEKDAYS[day.weekday()]])} {day.day}/'
+                      f"{day.month}{mark}</div>{days_info.marks(facts)}{entries}</li>")
+    listing = f'<ol class="smm-week-agenda">{"".join(agenda)}</ol>'
     title = f"{lab['week_of']} {week_label(monday)}"
     intro = (f'<p class="smm-intro">{monday:%Y-%m-%d} – '
              f"{days[-1]:%Y-%m-%d}</p>")
     empty = "" if slots else f'<p class="smm-note">{h(lab["no_posts"])}</p>'
     return page(title, [block(nav), block(intro + empty),
-                        block(f'<div class="smm-month-wrap">{grid}</div>'), block(nav)],
+                        block(f'<div class="smm-month-wrap smm-week-grid">{grid}</div>'),
+                        block(listing), block(nav)],
                 wide=True, searchable=False)
