@@ -17,9 +17,10 @@ from ..model import Plan, Position
 
 
 def channel_at(occ: Occurrence) -> Position:
-    """Where the post names the occurrence's channel (a list item, or the single value)."""
+    """Where the post names the occurrence's channel (a list item, or the single value); for a
+    recurring post, its ``repeat`` key."""
     key = f"channel[{occ.index}]"
-    return occ.post.at(key if key in occ.post.pos else "channel")
+    return occ.at(key if key in occ.post.pos else "channel")
 
 
 def plural(n: int, word: str) -> str:
@@ -82,7 +83,8 @@ def _per_period(plan: Plan, cid: str, posts: tuple[Occurrence, ...], period: str
         when = _label(key, period)
         names = ", ".join(o.post.id for o in group)
         for occ in group[high:]:
-            yield diag(many, f"{cid} has {len(group)} posts {when} (max {high}{season})",
+            yield diag(many, f"{cid} has {len(group)} posts {when} (max {high}{season})"
+                       + (occ.of if period == "week" else ""),
                        channel_at(occ), post=occ.post.id,
                        help=f"posts on {cid} {when}, in time order: {names}")
     step = dt.timedelta(days=1 if period == "day" else 7)
@@ -133,6 +135,6 @@ def _too_close(plan: Plan, cid: str, posts: tuple[Occurrence, ...]) -> Iterator[
             if apart < gap:
                 yield diag("SMM105", f"{cid} posts {duration_text(apart)} apart, "
                            f"closer than min_gap {duration_text(gap)}: '{previous.post.id}' is at "
-                           f"{previous.start:%Y-%m-%d %H:%M}", channel_at(occ),
+                           f"{previous.start:%Y-%m-%d %H:%M}{occ.of}", channel_at(occ),
                            post=occ.post.id)
         previous = occ
