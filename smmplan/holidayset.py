@@ -82,10 +82,14 @@ def _package_year(country: str, categories: tuple[str, ...], language: str,
     for category in usable:
         named = holidays_lib.country_holidays(code, years=year, language=chosen,
                                               categories=(category,))
-        # the same calendar without the "(estimated)" label tells which dates are estimates
-        plain = holidays_lib.country_holidays(code, years=year, language=chosen,
-                                              categories=(category,),
-                                              islamic_show_estimated=False)
+        # the same calendar without the "(estimated)" label tells which dates are estimates;
+        # a country without Islamic holidays has no such option, and no estimates
+        try:
+            plain = holidays_lib.country_holidays(code, years=year, language=chosen,
+                                                  categories=(category,),
+                                                  islamic_show_estimated=False)
+        except (TypeError, ValueError):
+            plain = named
         for day in named:
             names = sorted(named.get_list(day))
             estimated = names != sorted(plain.get_list(day))

@@ -93,3 +93,9 @@ def test_the_feed_spans_this_year_and_the_next() -> None:
     days = [h.day for h in holidays_between(HolidaySettings("ID"), "id", first, last)]
     assert days[0] == D(2026, 1, 1) and days[-1] == D(2027, 12, 26)
     assert days == sorted(days) and D(2027, 3, 10) in days
+
+
+def test_a_country_without_islamic_holidays_has_no_estimates() -> None:
+    days = holidays_in_year(HolidaySettings("US"), "en", 2026)
+    assert days[D(2026, 12, 25)].name == "Christmas Day"
+    assert not any(h.estimated for h in days.values())
