@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check import CheckResult, check_plan
+from .oserrors import reason
 
 PLUGIN = "smmplan"
 #: Written into every site smmplan builds. A build replaces only an empty folder or one holding
@@ -37,6 +39,8 @@ class BuildOutcome:
     """Where the site was written; None when nothing was written."""
     pages: int = 0
     feeds: int = 0
+    notes: tuple[str, ...] = ()
+    """Warnings about the build itself (a shallow clone's unreliable feed stamps)."""
 
 
 def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | None = None,
@@ -55,11 +59,11 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
         raise BuildError(f"no mkdocs.yml in {root}; `smmplan init` writes one")
 
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     from . import ical
-    from .gitdates import read_history
+    from .gitdates import SHALLOW, read_history
+    from .siteconfig import SiteConfigError, mkdocs_config, read_site_config
 
     history = read_history(root)
     feeds = ical.render_feeds(result.plan, history, result.today)  # before the epoch enters the env
@@ -68,9 +72,9 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
         epoch = int(history.stamp("mkdocs.yml").timestamp())
     with _environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
         try:
-            config = load_config(config_file=str(config_file), strict=strict)
-        except MkDocsException as e:
-            raise BuildError(f"mkdocs.yml: {e}") from None
+            config = mkdocs_config(root, read_site_config(root), strict=strict)
+        except (SiteConfigError, MkDocsException) as e:
+            raise BuildError(str(e)) from None
         target = (root / (site_dir or Path(config.site_dir))).resolve()
         _check_target(root, target, Path(config.docs_dir).resolve())
         plugin = config.plugins.get(PLUGIN)
@@ -79,8 +83,13 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
                              "`plugins: [search, smmplan]`")
         plugin.result = result  # type: ignore[attr-defined]
         plugin.feeds = feeds  # type: ignore[attr-defined]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        try:
+            created = _make_parents(target.parent)
+            _remove_leftovers(target)
+            temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
+                                         dir=target.parent))
+        except OSError as e:
+            raise BuildError(f"cannot write the site to {target}: {reason(e)}") from None
         config.site_dir = str(temp)
         try:
             config.plugins.on_startup(command="build", dirty=False)
@@ -93,10 +102,20 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
             pages = sum(1 for p in temp.rglob("*.html") if p.name != "404.html")
             (temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             _swap(temp, target)
-        except BaseException:
+        except BaseException as e:
             shutil.rmtree(temp, ignore_errors=True)
+            for folder in created:  # deepest first: a failed build leaves no new folders
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break
+            if isinstance(e, OSError):
+                kept = "the previous site is unchanged" if target.exists() else "nothing is left"
+                raise BuildError(f"cannot write the site to {target}: {reason(e)}; "
+                                 f"{kept}") from None
             raise
-    return BuildOutcome(result, target, pages, len(feeds))
+    notes = (SHALLOW,) if history.shallow else ()
+    return BuildOutcome(result, target, pages, len(feeds), notes)
 
 
 def _check_target(root: Path, target: Path, docs: Path) -> None:
@@ -114,12 +133,61 @@ def _check_target(root: Path, target: Path, docs: Path) -> None:
                          "a new folder.")
 
 
+def _make_parents(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; the ones created, deepest first."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for f in reversed(missing):
+        f.mkdir()
+    return missing
+
+
+_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:building|old)-(?P<pid>\d+)-")
+
+
+def _remove_leftovers(target: Path) -> None:
+    """Remove what an earlier build of ``target`` that was killed midway left beside it.
+
+    A temporary folder is named with the pid of its build: one whose process is gone is debris
+    (megabytes that ``git add -A`` would commit); a running build's own is left alone.
+    """
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        m = _LEFTOVER.match(entry.name)
+        if m is None or m.group("name") != target.name or not entry.is_dir(follow_symlinks=False):
+            continue
+        if _alive(int(m.group("pid"))):
+            continue
+        if ".old-" in entry.name and not target.exists():
+            # killed between the two renames of _swap: this is the previous site, whole
+            os.rename(entry.path, target)
+        else:
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # an earlier build of this very process cannot still be running
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
+
+
 def _swap(new: Path, target: Path) -> None:
     """Put ``new`` in place of ``target``: the old site stays whole until the last moment."""
     if not target.exists():
         new.rename(target)
         return
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-{os.getpid()}-", dir=target.parent))
     old.rmdir()
     target.rename(old)
     try:

@@ -42,6 +42,13 @@ def check_loaded(plan: Plan, load_diagnostics: list[Diagnostic],
 
 
 def check_plan(root: Path | str, today: dt.date | None = None) -> CheckResult:
-    """Load the plan at ``root`` and run every rule; ``today`` defaults to the plan's today."""
+    """Load the plan at ``root`` and run every rule; ``today`` defaults to the plan's today.
+
+    mkdocs.yml, the files the site would publish (SPEC §8.1) and the web editor's
+    configuration are judged too."""
+    from .cms.check import check_cms
+    from .trust import trust_diagnostics
+
     plan, found = load_plan(root)
-    return check_loaded(plan, found, today)
+    extra = trust_diagnostics(Path(root).resolve(), plan) + check_cms(Path(plan.root), plan)
+    return check_loaded(plan, found + extra, today)

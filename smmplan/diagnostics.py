@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from .model import Position
+from .names import printable, valid_utf8
 from .ruletable import RULES, lookup
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -59,11 +60,16 @@ def diag(
     post: str | None = None,
     severity: str | None = None,
 ) -> Diagnostic:
-    """Build a diagnostic at ``at``; ``severity`` defaults to the rule's default level."""
+    """Build a diagnostic at ``at``; ``severity`` defaults to the rule's default level.
+
+    File names and messages may hold undecodable bytes or terminal escapes from the plan's file
+    names: they are escaped here, once, so that every output is printable and valid UTF-8.
+    """
     level = severity or RULES[code].level
     if level not in SEVERITY_ORDER:  # "per rule" rules must pass their level
         raise ValueError(f"{code} needs an explicit severity")
-    return Diagnostic(code, message, at.file, at.line, at.column, level, help, post)
+    return Diagnostic(code, printable(message), printable(at.file), at.line, at.column, level,
+                      valid_utf8(help) if help else help, post)
 
 
 def finalize(

@@ -121,8 +121,12 @@ def export_revision(top: Path, commit: str, prefix: str, dest: Path) -> list[Dia
             blobs[inner] = blobs[resolved]
     for inner, body in blobs.items():
         out = dest.joinpath(*inner.parts)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(body)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(body)
+        except OSError as exc:  # e.g. a name too long for this file system (ENAMETOOLONG)
+            found.append(diag("SMM008", f"cannot be read from history: {exc.strerror or exc}",
+                              Position(inner.as_posix()), help="rename the file"))
     return found
 
 

@@ -80,6 +80,20 @@ def inside(root: Path, path: Path) -> bool:
         return False
 
 
+def leads_outside(root: Path, path: Path) -> bool:
+    """Whether writing ``path`` (which may not exist yet) would write outside the plan or into
+    its ``.git``: its nearest existing folder, links followed, decides."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        if folder.is_symlink():  # a dangling link: where it would lead is not ours to create
+            return True
+        folder = folder.parent
+    real = folder.resolve()
+    git = (root / ".git").resolve()
+    return (path.is_symlink() or not real.is_relative_to(root.resolve()) or real == git
+            or real.is_relative_to(git))
+
+
 def _outside(root: Path, path: Path) -> Diagnostic:
     return diag(
         "SMM008",

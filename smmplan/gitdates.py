@@ -47,6 +47,9 @@ class History:
     """Unix time of the plan's newest commit, or None outside git."""
     source_date_epoch: int | None = None
     """``SOURCE_DATE_EPOCH`` when set to a valid number (reproducible-builds convention)."""
+    shallow: bool = False
+    """The clone is shallow: older commits are missing, so SEQUENCE counts too few and a file
+    whose last change is beyond the cut-off takes the wrong DTSTAMP (see :data:`SHALLOW`)."""
 
     def stamp(self, path: str) -> dt.datetime:
         """When ``path`` last changed, in UTC (SPEC §4 fallback order)."""
@@ -85,7 +88,7 @@ def read_history(root: Path | str, env: Mapping[str, str] | None = None) -> Hist
     if output is None:
         return History(str(root), source_date_epoch=epoch)
     files, last = parse_log(output)
-    return History(str(root), MappingProxyType(files), last, epoch)
+    return History(str(root), MappingProxyType(files), last, epoch, _is_shallow(root))
 
 
 def parse_log(output: str) -> tuple[dict[str, FileHistory], int | None]:
@@ -150,6 +153,36 @@ def _git_log(root: Path) -> str | None:
         # not a repository, no commit yet, or a repository git refuses (safe.directory)
         return None
     return done.stdout.decode("utf-8", errors="surrogateescape")
+
+
+SHALLOW = ("warning: this is a shallow git clone: the feeds' SEQUENCE and DTSTAMP are "
+           "unreliable (calendar apps may ignore updates). In GitHub Actions check out with "
+           "`fetch-depth: 0`, or run `git fetch --unshallow`.")
+
+
+def _is_shallow(root: Path) -> bool:
+    """Whether the repository holding ``root`` is a shallow clone: git keeps the cut-off commits
+    in ``<git dir>/shallow``. Read from the file system, without a second git process."""
+    for folder in (root, *root.parents):
+        dot_git = folder / ".git"
+        try:
+            if dot_git.is_dir():
+                git_dir = dot_git
+            elif dot_git.is_file():  # a worktree or submodule: "gitdir: <path>"
+                line = dot_git.read_text(encoding="utf-8", errors="replace").strip()
+                if not line.startswith("gitdir:"):
+                    return False
+                git_dir = (folder / line[len("gitdir:"):].strip()).resolve()
+            else:
+                continue
+            common = git_dir
+            if (git_dir / "commondir").is_file():
+                common = (git_dir / (git_dir / "commondir").read_text(
+                    encoding="utf-8", errors="replace").strip()).resolve()
+            return (common / "shallow").is_file() or (git_dir / "shallow").is_file()
+        except OSError:
+            return False
+    return False
 
 
 def _source_date_epoch(env: Mapping[str, str]) -> int | None:

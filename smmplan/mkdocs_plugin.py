@@ -29,9 +29,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .check import CheckResult, check_plan
+from .cms.admin import add_to_site as add_admin
 from .pages import NavItem, navigation, render_pages, source_path
 from .pages.feeds import describe_feeds
+from .pages.html import attr_url, clean, clean_page
 from .pages.schemas import schema_files
+from .publish import publish_policy
 
 log = logging.getLogger("mkdocs.plugins.smmplan")
 _MARKER = re.compile(r"<!--smmplan:(\d+)-->")
@@ -50,6 +53,9 @@ WATCHED = ("content", "personas", "guidelines")
 class SmmplanConfig(Config):
     today = c.Optional(c.Type(str))
     """Take this day (YYYY-MM-DD) as today; default: SMMPLAN_TODAY, else today in the plan."""
+    cms_assets = c.Optional(c.Type(str))
+    """A folder holding the pinned Decap CMS release (its dist/): the /admin/ editor loads the
+    CMS from the site instead of a CDN (see smmplan.cms.admin)."""
 
 
 class SmmplanPlugin(BasePlugin[SmmplanConfig]):
@@ -66,6 +72,9 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         self.blocks: dict[str, list[str]] = {}
         """Generated page -> its HTML blocks, put back in place of their marker after
         Markdown ran (see :meth:`on_page_content`)."""
+        self.generated: set[str] = set()
+        """Source paths of the pages smmplan generates; every other page is the plan's own,
+        and is sanitised (see :meth:`on_page_content`)."""
         self.deferred: dict[str, list[str]] = {}
         """Generated page -> HTML left out of the search index, put back after the theme
         rendered the page (see :meth:`on_post_page`)."""
@@ -84,8 +93,7 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         font = config.theme.get("font")
         if isinstance(font, dict) and font.get("text") == "Roboto":
             config.theme["font"] = False
-        # mkdocs themes print site_name unescaped; it is a plan value like any other.
-        config.site_name = html.escape(config.site_name, quote=True)
+        _sanitise_config(config)
         theme_dir = str(resources.files("smmplan").joinpath("assets", "theme"))
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.append(theme_dir)  # last: a plan's own overrides come first
@@ -108,6 +116,16 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
                             for s in sources)
             if in_source or f.src_uri in generated or f.src_uri in schemas:
                 files.remove(f)
+        # the one decision on what may be published (links out, FIFOs, raw HTML, feed
+        # addresses), applied whatever level the plan gives its diagnostics
+        feeds = self.feeds if self.feeds is not None else _feeds(self.result)
+        policy = publish_policy(self.root, os.path.relpath(docs, self.root),
+                                set(feeds) | set(schemas))
+        for f in list(files):
+            if f.src_uri in feeds or f.src_uri in policy.excluded or any(
+                    f.src_uri.startswith(e + "/") for e in policy.excluded):
+                files.remove(f)
+        self.generated = set(generated)
         self.blocks = {}
         for src, text in generated.items():
             # post pages are reached from the calendar, never from the nav
@@ -119,11 +137,11 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             css = resources.files("smmplan").joinpath("assets", name).read_bytes()
             files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=css,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        feeds = self.feeds if self.feeds is not None else _feeds(self.result)
         for path, data in sorted(feeds.items()):
             files.append(File.generated(config, path, content=data))
         for path, text in schemas.items():
             files.append(File.generated(config, path, content=text))
+        files = add_admin(files, config, self.result.plan, self.root, self.config.cms_assets)
         if not config.nav:
             own = sorted(f.src_uri for f in files.documentation_pages()
                          if f.src_uri not in generated)
@@ -158,7 +176,10 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         """
         blocks = self.blocks.pop(page.file.src_uri, None)
         if blocks is None:
-            return html
+            if page.file.src_uri in self.generated:
+                return html
+            _sanitise_page(page)
+            return clean_page(html)
         excluded = bool((page.meta.get("search") or {}).get("exclude"))
         shown: list[str] = []
         later: list[str] = []
@@ -191,6 +212,74 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def _sanitise_page(page: Page) -> None:
+    """An ordinary page's front matter and title are plan text that the theme prints raw."""
+    page.meta = _escaped(page.meta)
+    if "title" not in vars(page):  # a title from the nav is escaped already
+        title = page.title
+        page.title = html.escape(title, quote=True) if isinstance(title, str) else title
+
+
+def _escaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, dict):
+        return {k: _escaped(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    return value
+
+
+_LINK_KEYS = ("link", "homepage", "url", "href")
+
+
+def _extra(value: Any, key: str = "") -> Any:
+    """``extra`` as the theme may print it: text escaped, links kept only when safe."""
+    if isinstance(value, dict):
+        return {k: _extra(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_extra(v, key) for v in value]
+    if isinstance(value, str):
+        if key in _LINK_KEYS:
+            return attr_url(value, relative=True) or ""
+        return html.escape(value, quote=True)
+    return value
+
+
+def _nav_config(value: Any) -> Any:
+    """The plan's own ``nav``: titles escaped, unsafe links dropped (SMM007 in check)."""
+    if isinstance(value, list):
+        return [v for v in (_nav_config(v) for v in value) if v is not None]
+    if isinstance(value, dict):
+        return {html.escape(str(k), quote=True): _nav_config(v) for k, v in value.items()}
+    if isinstance(value, str) and ":" in value.split("/")[0]:
+        return attr_url(value)
+    return value
+
+
+def _sanitise_config(config: MkDocsConfig) -> None:
+    """Text of mkdocs.yml that Material prints as HTML, made inert (SPEC §8.1): it is written by
+    whoever opens a pull request, like any plan text."""
+    config.site_name = html.escape(config.site_name, quote=True)
+    for key in ("site_description", "site_author", "repo_name"):
+        if isinstance(config.get(key), str):
+            config[key] = html.escape(config[key], quote=True)
+    if config.get("copyright"):
+        config["copyright"] = clean(str(config["copyright"]),
+                                    tags={"a", "br", "span", "em", "strong", "b", "i", "small"})
+    for key in ("repo_url", "edit_uri"):
+        if config.get(key):
+            config[key] = attr_url(config[key], relative=key == "edit_uri")
+    if config.get("site_url"):
+        config["site_url"] = attr_url(config["site_url"])
+    config["extra"] = _extra(dict(config.get("extra") or {}))
+    for key in list(config.theme):
+        if key not in ("name", "custom_dir", "locale", "language", "static_templates"):
+            config.theme[key] = _escaped(config.theme[key])
+    if config.nav:
+        config.nav = _nav_config(config.nav)
 
 
 def _runs(blocks: list[str], page_excluded: bool) -> list[tuple[bool, list[str]]]:

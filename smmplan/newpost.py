@@ -17,6 +17,7 @@ import yaml
 
 from . import posttemplate
 from .fields import ID_RE, check_text, did_you_mean, parse_when
+from .files import leads_outside
 from .format.keys import POST
 from .format.rules import PATH as RULES_PATH
 from .format.team import TEAM_FILE
@@ -194,6 +195,9 @@ def create(root: Path, rel: str, text: str) -> None:
     path = root / rel
     if path.exists() or path.is_symlink():
         raise NewPostError(f"{rel} already exists; not overwriting it")
+    if leads_outside(root, path):
+        raise NewPostError(f"{rel}: a folder on the way is a link leading outside the plan; "
+                           "not writing through it")
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "x", encoding="utf-8") as fh:
         fh.write(text)

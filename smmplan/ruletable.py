@@ -84,7 +84,9 @@ RULES: dict[str, Rule] = {
            "Correct the key at the position shown."),
         _r("SMM008", "unreadable-file", "error",
            "Fires on a file that is not UTF-8, contains a NUL byte, is over 1 MiB, or is a link "
-           "leading outside the plan.",
+           "leading outside the plan; and on a file of the site folder that is not published: a "
+           "link leading nowhere, a FIFO or device, a name that is not UTF-8, HTML or SVG with "
+           "script, or a file at an address the site generates (a warning).",
            "Such a file cannot be read safely; the rest of the plan is still checked.",
            "A caption saved as Windows-1252 from a spreadsheet.",
            "Save the file as UTF-8 text, shrink it, or replace the link by the file itself."),
@@ -95,6 +97,32 @@ RULES: dict[str, Rule] = {
            "A caption that cannot be rendered cannot be checked or published as written.",
            "{{ snippet('link-in-bio') }   # the tag is never closed",
            "Fix the template at the position shown; write `{{ '{{' }}` for literal braces."),
+        _r("SMM010", "site-config", "warning",
+           "Fires on site configuration in mkdocs.yml that runs code at build time (hooks, "
+           "plugins other than search, smmplan and Material's own, Markdown extensions from "
+           "other packages) or adds script to the pages (extra_javascript, theme overrides, "
+           "analytics).",
+           "Whoever can change mkdocs.yml can run code on the build machine and in every "
+           "reader's browser: a pull request that adds such a setting needs a careful review.",
+           "hooks: [hooks/deploy.py]",
+           "Review the code it adds; keep mkdocs.yml under CODEOWNERS so managers approve it."),
+        _r("SMM011", "cms-config-drift", "warning",
+           "Fires when the web editor's configuration, content/admin/config.yml, no longer "
+           "matches the plan: a channel, pillar, persona, campaign or member it offers (or "
+           "lacks) differs from guidelines/rules.yml, team.yml, personas/ or content/campaigns/.",
+           "The editor would offer creators choices the check rejects, or hide ones it accepts.",
+           "channels: {tiktok: {platform: tiktok}} added to rules.yml, config.yml not regenerated",
+           "Run `smmplan cms` to regenerate the file (it refuses if the file was changed by "
+           "hand; then pass your settings as options)."),
+        _r("SMM012", "cms-rewrite", "info",
+           "Fires on a post, campaign or persona file that the web editor would rewrite beyond "
+           "the creator's change when saving it (comments, blank lines, inline lists, quotes, "
+           "key order, long lines); the editor refuses to save such a file.",
+           "Decap CMS writes the whole front matter again with its own YAML writer: what it "
+           "cannot keep would be lost silently.",
+           "personas: [mahasiswa-ngopi]   # an inline list and a comment",
+           "Edit the file in git, or write it as the editor does: one `key: value` per line, "
+           "lists one `  - item` per line, no comments, keys in the editor's order."),
         _r("SMM101", "too-many-per-day", "error",
            "Fires when a channel has more posts on one day (plan timezone) than the max of its "
            "`per_day`; reported on each post past the max, in time order.",
@@ -225,6 +253,14 @@ RULES: dict[str, Rule] = {
            "A post outside its campaign's dates is usually a wrong date or a wrong campaign.",
            "campaign: ramadan-2027 and a date after the campaign ended",
            "Fix the date or the campaign."),
+        _r("SMM408", "approval-not-reviewed", "error",
+           "Fires (with `check --base REV --reviews FILE`) for every post that the change from "
+           "REV sets to approved, scheduled or published whose `editor` is not a member whose "
+           "`github` login approved the pull request's head commit.",
+           "Anyone can write `status: approved` and an editor's name into their own pull "
+           "request; only the editor's approving review on GitHub shows that they approved it.",
+           "editor: dimas (github: dimasp) and no APPROVED review by dimasp of the head commit",
+           "Ask the named editor to approve the pull request on GitHub (after the last push)."),
         _r("SMM501", "not-exportable", "error",
            "Fires when `smmplan export` for a scheduler leaves a post out because the tool "
            "cannot take it: in the past or too soon, a minute it does not accept, an all-day "
@@ -265,6 +301,12 @@ SUMMARY_ID: dict[str, str] = {
     "SMM009": "Templat caption atau snippet tidak dapat dibaca, memakai sesuatu di luar "
               "snippet(), hashtags(), post.title, campaign.name dan channel.name, memuat dirinya "
               "sendiri, atau berjalan terlalu lama.",
+    "SMM010": "Pengaturan situs di mkdocs.yml menjalankan kode saat build (hooks, plugin lain) "
+              "atau menambah skrip ke halaman (extra_javascript, override tema).",
+    "SMM011": "Konfigurasi editor web (content/admin/config.yml) tidak lagi cocok dengan rencana; "
+              "jalankan `smmplan cms`.",
+    "SMM012": "Editor web akan menulis ulang baris lain berkas ini saat menyimpan (komentar, "
+              "daftar sebaris, kutip, urutan kunci), jadi editor menolak menyimpannya.",
     "SMM101": "Sebuah kanal punya lebih banyak unggahan dalam sehari daripada maksimum per_day.",
     "SMM102": "Sebuah hari dalam rentang rencana kanal punya lebih sedikit unggahan daripada "
               "minimum per_day.",
@@ -293,6 +335,8 @@ SUMMARY_ID: dict[str, str] = {
     "SMM405": "Unggahan jatuh pada tanggal blackout (untuk pilarnya, bila pilar disebut).",
     "SMM406": "Unggahan hard-sell jatuh pada hari libur nasional.",
     "SMM407": "Tanggal unggahan di luar rentang start..end kampanyenya.",
+    "SMM408": "Persetujuan yang dibawa perubahan tidak disertai review APPROVED dari editor "
+              "yang disebut pada commit terakhir pull request.",
     "SMM501": "`smmplan export` ke penjadwal tidak menyertakan unggahan yang tidak bisa diterima "
               "penjadwal itu (sudah lewat, menit yang ditolak, platform yang tidak dilayani, "
               "caption terlalu panjang...).",

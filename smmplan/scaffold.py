@@ -103,18 +103,25 @@ def _target(path: str, today: dt.date) -> str:
 
 
 def codeowners(members: Iterable[Member]) -> str:
-    """``.github/CODEOWNERS``: the editors own the rules and guides, and review every post."""
+    """``.github/CODEOWNERS``: editors review the posts and personas; the managers own what
+    decides how the plan is judged and built (SPEC §8.2): rules and guides, mkdocs.yml, the
+    workflows, theme overrides and hooks."""
     editors = sorted({f"@{m.github}" for m in members if "editor" in m.roles and m.github})
+    managers = sorted({f"@{m.github}" for m in members if "manager" in m.roles and m.github})
     owners = " ".join(editors) or NO_EDITOR
+    config = " ".join(managers) or owners
     return (
         "# Who must review what (GitHub asks them for a review on every pull request).\n"
-        "# Generated from the editors in guidelines/team.yml; keep the two in step.\n"
+        "# Generated from guidelines/team.yml; keep the two in step.\n"
         f"/content/ {owners}\n"
         f"/personas/ {owners}\n"
-        "# The rules and guides change how every post is judged: editors only.\n"
-        f"/guidelines/ {owners}\n"
-        f"/mkdocs.yml {owners}\n"
-        f"/.github/ {owners}\n"
+        "# The rules, the site configuration and the workflows decide how every post is judged\n"
+        "# and what the build runs: managers only.\n"
+        f"/guidelines/ {config}\n"
+        f"/mkdocs.yml {config}\n"
+        f"/.github/ {config}\n"
+        f"/overrides/ {config}\n"
+        f"/hooks/ {config}\n"
     )
 
 

@@ -54,11 +54,17 @@ def x_surely_fits(text: str, limit: int) -> bool:
     """A cheap bound: True when ``text`` cannot weigh more than ``limit`` on X, so the exact
     count (whose link search dominates the rules' time) can be skipped.
 
-    Every character weighs at most 2 (1 when ASCII), normalisation never lengthens the text, and
-    a link weighs 23 whatever its length but needs a dot, so there are at most as many links as
-    dots.
+    Every character weighs at most 2 (1 when ASCII), and a link weighs 23 whatever its length but
+    needs a dot, so there are at most as many links as dots. NFC normalisation can lengthen text
+    (U+1D15E becomes two code points, U+FB2C three), so the bound holds only for text that is
+    already normalised; any other goes to the exact count.
     """
-    per_char = 1 if text.isascii() else 2
+    if text.isascii():
+        per_char = 1
+    elif unicodedata.is_normalized("NFC", text):
+        per_char = 2
+    else:
+        return False
     return per_char * len(text) + _URL_WEIGHT // _SCALE * text.count(".") <= limit
 
 

@@ -194,8 +194,13 @@ def test_a_folder_smmplan_did_not_build_is_never_replaced(cli, plan: Path, tmp_p
         config.write_text(config.read_text(encoding="utf-8") + f"site_dir: {home}\n",
                           encoding="utf-8")
     result = cli(*args)
-    assert result.exit_code == 2
-    assert f"{home} exists and was not built by smmplan" in result.output
+    if site_dir_in == "option":
+        assert result.exit_code == 2
+        assert f"{home} exists and was not built by smmplan" in result.output
+    else:  # SPEC §8.1: mkdocs.yml's site_dir must stay inside the plan
+        assert result.exit_code == 1
+        assert "mkdocs.yml:" in result.output and "[SMM007] site_dir must be a folder inside" \
+            in result.output
     assert tree(home) == {"notes/todo.txt": b"keep me\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "plan"]
 

@@ -186,16 +186,46 @@ def test_no_page_has_console_errors(browser: Browser, fixture_site: str) -> None
     assert w.errors == []
 
 
+def _add_what_git_cannot_hold(plan: Path) -> None:
+    """Links out of the plan, a dangling link, a FIFO, a latin-1 page and file names with
+    terminal escapes or undecodable bytes: made here, since a fixture folder cannot keep them."""
+    import os
+
+    content = plan / "content"
+    (content / "passwd.txt").symlink_to("/etc/passwd")
+    (content / "etc").symlink_to("/etc")
+    (content / "dangling.md").symlink_to(plan / "nowhere.md")
+    os.mkfifo(content / "fifo.md")
+    (content / "latin.md").write_bytes("# Caf\xe9 <script>window.__pwned='latin'</script>\n"
+                                       .encode("latin-1"))
+    (plan / ".git").mkdir()
+    (plan / ".git/config").write_text("[http]\n  extraheader = AUTHORIZATION: secret\n")
+    (content / "git-link").symlink_to(plan / ".git")
+    with open(os.fsencode(content) + b"/caf\xe9\x1b[31m.md", "wb") as f:
+        f.write(b"# Named badly <script>window.__pwned='name'</script>\n")
+
+
 def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "site" / "hostile", tmp_path / "plan")
+    _add_what_git_cannot_hold(tmp_path / "plan")
     base, server = build_and_serve(tmp_path / "plan", tmp_path / "site")
+    site = tmp_path / "site"
     try:
+        # nothing from outside the plan, from .git, or refused by the publish policy
+        published = {p.relative_to(site).as_posix() for p in site.rglob("*")}
+        for name in ("passwd.txt", "etc", "dangling", "fifo", "latin", "git-link", "raw.html",
+                     "evil.svg", "caf"):
+            assert not any(p.split("/")[0].startswith(name) for p in published), name
+        assert not any("secret" in p.read_text(errors="replace") for p in site.rglob("*")
+                       if p.is_file() and p.suffix in (".html", ".json", ".txt", ".ics"))
+        assert b"X-FAKE" not in (site / "calendars/holidays.ics").read_bytes()
+        assert not (tmp_path / "plan/PWNED").exists() and not Path("PWNED").exists()
         w = Watched(browser)
         pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
                        for p in (tmp_path / "site").rglob("index.html"))
-        # 18 pages of the plan, and the calendar to the horizon: 4 months with 2 channel grids
-        # each and 18 weeks, where hostile text is placed too
-        assert len(pages) == 46
+        # 20 pages of the plan, and the calendar to the horizon: 2 more months, 2 channel
+        # grids for each of the 4, and 18 weeks, where hostile text is placed too
+        assert len(pages) == 48 and "about" in pages
         for rel in pages:
             w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
             w.page.wait_for_load_state("networkidle")
@@ -217,8 +247,19 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         post = search(w.page, "uniquecaptionword", f"{base}/posts/xss-title/")
         assert "<script>window.__pwned='title'</script>" in post.inner_text()
         assert "<script>window.__pwned='caption'</script>" in post.inner_text()
-        rules = search(w.page, "script pwned", f"{base}/guidelines/#voice")
+        rules = search(w.page, "onmouseover", f"{base}/guidelines/#voice")
         assert "onmouseover" in rules.inner_text()
+        assert w.page.evaluate("() => window.__pwned === undefined")
+        # the plan's own page, sanitised: its text is all there, none of its script
+        page = search(w.page, "pageprose", f"{base}/about/")
+        assert "Never paste a <style> block" in page.inner_text()
+        w.page.goto(f"{base}/about/")
+        body = w.page.inner_text("article")
+        assert "this sentence must stay pageprose" in body
+        assert "After <textarea> and <title> and <xmp> and <noscript> the text stays text." in body
+        assert w.page.locator("article iframe, article script").count() == 0
+        w.page.goto(f"{base}/guidelines/")
+        assert "everything after it must still show guideprose" in w.page.inner_text("article")
         assert w.page.evaluate("() => window.__pwned === undefined")
         assert w.dialogs == []
     finally:

@@ -114,3 +114,29 @@ def test_the_cheap_bound_never_says_fits_when_the_caption_does_not(text: str, li
 def test_the_cheap_bound_skips_ordinary_captions() -> None:
     assert x_surely_fits("Kopi susu gula aren, pesan di kopisenja.id sekarang.", 280)
     assert not x_surely_fits("Kopi " * 60, 280)
+
+
+#: Characters that NFC normalisation turns into more code points (composition exclusions).
+_LENGTHENING = ["\U0001d15e", "\ufb2c", "\u0958", "\u0344", "\U0001d1bb", "\u2adc"]
+
+
+def test_nfc_that_lengthens_text_is_counted_exactly() -> None:
+    text = "\U0001d15e" * 100  # 100 code points, 200 after NFC, each weighing 2
+    assert parse_tweet(text).weightedLength == 400
+    assert not x_surely_fits(text, 280)
+    assert x_length(text, 280).length == 400
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + _LENGTHENING)).map("".join), st.integers(0, 300))
+def test_the_cheap_bound_holds_for_text_that_nfc_lengthens(text: str, limit: int) -> None:
+    if x_surely_fits(text, limit):
+        assert parse_tweet(text).weightedLength <= limit
+    assert x_length(text).length == parse_tweet(text).weightedLength
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=160), st.integers(0, 300))
+def test_the_cheap_bound_holds_for_any_text(text: str, limit: int) -> None:
+    if x_surely_fits(text, limit):
+        assert parse_tweet(text).weightedLength <= limit

@@ -77,13 +77,24 @@ def test_the_example_plan_uses_the_workflows_init_writes() -> None:
 
 def test_pull_request_workflow() -> None:
     flow = load(REPO / ".github/workflows/pull-request.yml")
-    assert list(flow[True]) == ["pull_request"]
-    assert flow["permissions"] == {"contents": "read"}
+    # SPEC §8.2: the check runs again when a review is submitted or dismissed
+    assert flow[True] == {"pull_request": None,
+                          "pull_request_review": {"types": ["submitted", "dismissed"]}}
+    assert flow["permissions"] == {"contents": "read", "pull-requests": "read"}
     run = steps(flow, "check")
     assert run[0]["uses"].startswith("actions/checkout@")
     assert run[0]["with"]["fetch-depth"] == 0
     commands = [s.get("run", "") for s in run]
-    check = next(s for s in run if s.get("run") == "smmplan check --format github")
+    fetch = next(s for s in run if s.get("run", "").startswith("gh api"))
+    assert fetch["run"] == ('gh api --paginate "repos/$REPOSITORY/pulls/$NUMBER/reviews" > '
+                            '"$RUNNER_TEMP/reviews.json"')
+    assert fetch["env"]["NUMBER"] == "${{ github.event.pull_request.number }}"
+    check = next(s for s in run if s.get("run", "").startswith("smmplan check"))
+    assert check["run"] == ('smmplan check --format github --base "$BASE_SHA" --head "$HEAD_SHA" '
+                            '--reviews "$RUNNER_TEMP/reviews.json"')
+    assert check["env"] == {"BASE_SHA": "${{ github.event.pull_request.base.sha }}",
+                            "HEAD_SHA": "${{ github.event.pull_request.head.sha }}"}
+    assert commands.index(fetch["run"]) < commands.index(check["run"])
     report = next(s for s in run if "smmplan report --format markdown" in s.get("run", ""))
     diff = next(s for s in run if s.get("run", "").startswith("smmplan diff"))
     # the summaries come even when the check fails, so reviewers see why
@@ -97,8 +108,7 @@ def test_pull_request_workflow() -> None:
     upload = run[-1]
     assert upload["uses"].startswith("actions/upload-artifact@")
     assert upload["with"]["path"] == "site"
-    assert commands.index("smmplan check --format github") < commands.index(
-        "smmplan build --site-dir site")
+    assert commands.index(check["run"]) < commands.index("smmplan build --site-dir site")
 
 
 def test_publish_workflow() -> None:
@@ -133,14 +143,17 @@ def test_test_suite_workflow_runs_make_test() -> None:
     assert steps(flow, "test")[-1]["run"] == "make test"
 
 
-def test_codeowners_are_the_example_teams_editors() -> None:
+def test_codeowners_give_posts_to_editors_and_configuration_to_managers() -> None:
     plan, _ = load_plan(REPO)
-    editors = sorted(f"@{m.github}" for m in plan.members.values()
-                     if "editor" in m.roles and m.github)
-    assert editors
+    members = plan.members.values()
+    editors = sorted(f"@{m.github}" for m in members if "editor" in m.roles and m.github)
+    managers = sorted(f"@{m.github}" for m in members if "manager" in m.roles and m.github)
+    assert editors and managers and editors != managers
     text = (REPO / ".github/CODEOWNERS").read_text()
-    assert text == codeowners(plan.members.values())
-    assert f"/guidelines/ {' '.join(editors)}\n" in text
+    assert text == codeowners(members)
+    assert f"/content/ {' '.join(editors)}\n" in text
+    for owned in ("/guidelines/", "/mkdocs.yml", "/.github/", "/overrides/", "/hooks/"):
+        assert f"{owned} {' '.join(managers)}\n" in text
 
 
 def test_pull_request_template_has_the_review_checklist() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from . import (
     cmd_build,
     cmd_check,
+    cmd_cms,
     cmd_diff,
     cmd_export,
     cmd_ical,
@@ -24,7 +25,8 @@ from . import (
 from .app import main
 
 for _module in (cmd_check, cmd_rule, cmd_report, cmd_build, cmd_serve, cmd_ical, cmd_new,
-                cmd_init, cmd_diff, cmd_schema, cmd_import, cmd_export, cmd_metrics):
+                cmd_init, cmd_diff, cmd_schema, cmd_import, cmd_export, cmd_metrics,
+                cmd_cms):
     main.add_command(_module.command)
 
 __all__ = ["main"]

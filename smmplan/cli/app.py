@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from .. import __version__
+from ..oserrors import FaultGroup
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,14 +56,22 @@ def find_plan(start: Path, explicit: bool) -> Path:
                        "content/posts/); run `smmplan init DIR` to create one, or use -C DIR")
 
 
+LATEST_TODAY = dt.date(9997, 12, 31)
+
+
 def parse_today(value: str | None) -> dt.date | None:
     if value is None or value == "":
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD",
                                  param_hint="--today") from None
+    if day > LATEST_TODAY:
+        # pages and feeds reach a year past today (holidays feed, horizon, next month)
+        raise click.BadParameter(f"{value} is too far ahead: the latest day smmplan can take "
+                                 f"as today is {LATEST_TODAY}", param_hint="--today")
+    return day
 
 
 def today_option(func: F) -> F:
@@ -89,7 +98,7 @@ def plan_root(ctx: click.Context) -> Path:
     return env.root if env is not None else find_plan(Path.cwd(), explicit=False)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=FaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="smmplan")
 @click.option("-C", "plan_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Run in this plan folder instead of the current one.")

@@ -51,6 +51,8 @@ def command(ctx: click.Context, site_dir: Path | None, strict: bool, today: dt.d
         why = "errors" if result.errors else "warnings (--strict)"
         click.echo(f"Not built: the plan has {why}; nothing was written.", err=True)
         ctx.exit(1)
+    for note in outcome.notes:
+        click.echo(note, err=True)
     click.echo(f"Built {outcome.pages} pages and {outcome.feeds} feeds into {outcome.site_dir}")
 
 

@@ -46,10 +46,17 @@ def _selected(file: str, wanted: list[str]) -> bool:
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @click.option("--show-source/--no-show-source", default=None,
               help="Print the offending line with a caret (default: on a terminal).")
+@click.option("--base", metavar="REV", help="With --reviews: the revision the pull request "
+              "changes (e.g. origin/main); approvals it introduces need a review (SMM408).")
+@click.option("--reviews", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+              help="GitHub's JSON list of the pull request's reviews (gh api .../reviews).")
+@click.option("--head", "head_rev", metavar="REV", default="HEAD", show_default=True,
+              help="The pull request's head commit, which approving reviews must name.")
 @today_option
 @click.pass_context
 def command(ctx: click.Context, paths: tuple[str, ...], fmt: str, strict: bool,
-          show_source: bool | None, today: dt.date | None) -> None:
+            show_source: bool | None, base: str | None, reviews: Path | None, head_rev: str,
+            today: dt.date | None) -> None:
     """Check the whole plan; with PATHS, report only diagnostics in those files.
 
     The rules always see the whole plan: a post can break a frequency limit only together with
@@ -59,13 +66,24 @@ def command(ctx: click.Context, paths: tuple[str, ...], fmt: str, strict: bool,
     Example:
         smmplan check
         smmplan check content/posts/2026/12 --format github
+        smmplan check --base origin/main --reviews reviews.json --head "$HEAD_SHA"
     """
     from ..check import check_plan
     from ..render import diagnostics as output
 
     root = plan_root(ctx)
+    if (base is None) != (reviews is None):
+        raise click.UsageError("--base and --reviews go together")
     result = check_plan(root, today)
     diagnostics: Sequence[Any] = result.diagnostics
+    if base is not None and reviews is not None:
+        from ..reviews import ReviewsError, check_reviews
+
+        try:
+            found = check_reviews(root, result.plan, base, reviews, head_rev)
+        except ReviewsError as exc:
+            raise CommandError(str(exc)) from None
+        diagnostics = sorted([*diagnostics, *found], key=lambda d: d.sort_key())
     if paths:
         env = ctx.find_object(Env)
         wanted = _relative(root, paths, env.base if env is not None else Path.cwd())

@@ -32,6 +32,7 @@ def command(ctx: click.Context, output: Path | None, today: dt.date | None) -> N
     """
     from ..check import check_plan
     from ..feedfiles import write_feeds
+    from ..gitdates import SHALLOW, read_history
     from ..ical import render_feeds
     from ..render import diagnostics as out
 
@@ -42,7 +43,10 @@ def command(ctx: click.Context, output: Path | None, today: dt.date | None) -> N
         click.echo("No feeds written: fix the errors above first.", err=True)
         ctx.exit(1)
     target = (output if output is not None else root / DEFAULT_OUTPUT).resolve()
-    feeds = render_feeds(result.plan, today=result.today)
+    history = read_history(root)
+    if history.shallow:
+        click.echo(SHALLOW, err=True)
+    feeds = render_feeds(result.plan, history, result.today)
     try:
         changed = write_feeds(target, feeds)
     except OSError as exc:

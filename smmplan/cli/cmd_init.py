@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .. import tz
+from ..cms import configfile as cms_config
 from ..fields import check_text, did_you_mean
 from ..format.keys import RULES_FILE, SITE
 from ..scaffold import DEFAULT_INSTALL, scaffold, write
@@ -52,9 +53,12 @@ def command(directory: Path, site_name: str, timezone: str, install: str,
     files = scaffold(day, site_name=site_name.strip(), timezone=timezone, install=install.strip())
     try:
         write(directory, files)
+        cms_config.create(directory)
+    except cms_config.ConfigError as exc:
+        raise CommandError(str(exc)) from None
     except OSError as exc:
         raise CommandError(f"cannot write {directory}: {exc.strerror}") from None
-    click.echo(f"Created a plan in {directory} ({len(files)} files).\n\n"
+    click.echo(f"Created a plan in {directory} ({len(files) + 1} files).\n\n"
                "Next:\n"
                f"  cd {directory}\n"
                "  smmplan check      # the plan as it is: no problems\n"

@@ -28,8 +28,9 @@ def command(ctx: click.Context, dev_addr: str, today: dt.date | None) -> None:
         smmplan serve
         smmplan serve --dev-addr 0.0.0.0:8080
     """
-    from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
+
+    from ..preview import PreviewError, serve
 
     root = plan_root(ctx)
     config_file = root / "mkdocs.yml"
@@ -45,8 +46,8 @@ def command(ctx: click.Context, dev_addr: str, today: dt.date | None) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     try:
-        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
-    except MkDocsException as e:
+        serve(root, dev_addr)
+    except (PreviewError, MkDocsException) as e:
         raise CommandError(str(e)) from None
     finally:
         logger.removeHandler(handler)

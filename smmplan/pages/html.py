@@ -9,7 +9,11 @@ enables) runs again, so a plan value must be inert both as HTML and as Markdown 
   line-anchored syntax (fences, snippets, footnotes) into numeric character references, and never
   lets a value start a new source line;
 * Markdown written by people (guides, campaign briefs) is rendered here and cleaned with ``nh3``;
-* links keep only ``http``, ``https`` and ``mailto`` URLs: ``javascript:`` and friends are dropped.
+* links keep only ``http``, ``https`` and ``mailto`` URLs: ``javascript:`` and friends are dropped;
+* ordinary pages (``content/**/*.md``), which mkdocs renders, are cleaned by :func:`clean_page`;
+* a tag whose content the HTML parser reads as raw text (``<style>``, ``<textarea>``, ``<title>``,
+  ``<xmp>``, ``<noscript>``, ``<script>``...) is shown as text: prose that mentions one ("never
+  paste a <style> block") keeps everything after it, and nothing inside one can run.
 """
 
 from __future__ import annotations
@@ -92,10 +96,20 @@ _ENTITY_AFTER_CLEAN = str.maketrans({
 })
 
 
+#: Elements whose content the HTML parser takes as raw text up to their end tag: the sanitiser
+#: would drop it all (script, style) or turn the rest of the page into text.
+_RAW_TEXT = re.compile(r"<(/?)(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|"
+                       r"plaintext|template)(?=[\s/>]|$)", re.IGNORECASE)
+
+
+def _show_raw_text_tags(html: str) -> str:
+    return _RAW_TEXT.sub(lambda m: f"&lt;{m.group(1)}{m.group(2)}", html)
+
+
 def clean(html: str, tags: set[str] | None = None) -> str:
     """Sanitise HTML with nh3 and make it inert as Markdown source (one line, no Jinja)."""
     cleaned = nh3.clean(
-        html,
+        _show_raw_text_tags(html),
         tags=tags if tags is not None else _GUIDE_TAGS,
         attributes={"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"align"},
                     "th": {"align"}},
@@ -104,6 +118,58 @@ def clean(html: str, tags: set[str] | None = None) -> str:
         allowed_classes={"div": _ADMONITIONS, "p": {"admonition-title"}},
     )
     return cleaned.translate(_ENTITY_AFTER_CLEAN)
+
+
+_PAGE_TAGS = _GUIDE_TAGS | {
+    "h1", "article", "aside", "bdi", "caption", "cite", "col", "colgroup", "details", "dfn",
+    "figcaption", "figure", "footer", "header", "input", "ins", "kbd", "label", "mark", "nav",
+    "q", "rp", "rt", "ruby", "samp", "section", "small", "summary", "tfoot", "time", "var",
+    "wbr", "svg", "path", "g", "circle", "rect", "ellipse", "line", "polyline", "polygon",
+}
+_PAGE_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir"},
+    "a": {"href", "name", "title"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "td": {"align", "colspan", "rowspan"}, "th": {"align", "colspan", "rowspan"},
+    "ol": {"start", "type"}, "li": {"value"}, "details": {"open"}, "abbr": {"title"},
+    "time": {"datetime"}, "label": {"for"},
+    "input": {"type", "checked", "disabled", "name"},
+    "svg": {"xmlns", "viewBox", "width", "height", "fill"},
+    "path": {"d", "fill", "fill-rule", "clip-rule"}, "g": {"fill"},
+    "circle": {"cx", "cy", "r"}, "rect": {"x", "y", "width", "height", "rx", "ry"},
+    "ellipse": {"cx", "cy", "rx", "ry"}, "line": {"x1", "y1", "x2", "y2"},
+    "polyline": {"points"}, "polygon": {"points"},
+}
+
+
+def clean_page(html: str) -> str:
+    """An ordinary page's HTML as mkdocs rendered it, sanitised like captions (SPEC §8.1).
+
+    Markdown extensions' markup (admonitions, highlighted code, tabs, footnotes, emoji icons,
+    heading anchors) keeps its classes and ids; script, event handlers, ``javascript:`` links,
+    frames, forms and styles do not survive.
+    """
+    return nh3.clean(_show_raw_text_tags(html), tags=_PAGE_TAGS, attributes=_PAGE_ATTRIBUTES,
+                     url_schemes=set(_SAFE_SCHEMES), link_rel=None)
+
+
+def attr_url(url: str | None, *, relative: bool = False) -> str | None:
+    """``url`` fit for an HTML attribute the theme writes unescaped: http(s)/mailto (or, with
+    ``relative``, a path), with quotes, brackets and spaces percent-encoded; else None."""
+    if not url:
+        return None
+    cleaned = "".join(ch for ch in str(url).strip() if ch > " " and ch != "\x7f")
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return None
+    if scheme not in _SAFE_SCHEMES and not (relative and not scheme):
+        return None
+    return cleaned.translate(_URL_ATTR)
+
+
+_URL_ATTR = str.maketrans({'"': "%22", "'": "%27", "<": "%3C", ">": "%3E", "`": "%60",
+                           "{": "%7B", "}": "%7D"})
 
 
 def markdown_html(text: str, drop_first_h1: bool = False) -> str:
