@@ -66,7 +66,7 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
     from .siteconfig import SiteConfigError, mkdocs_config, read_site_config
 
     history = read_history(root)
-    feeds = ical.render_feeds(result.plan, history)  # before the epoch below enters the env
+    feeds = ical.render_feeds(result.plan, history, result.today)  # before the epoch enters the env
     epoch = history.last_commit
     if epoch is None:
         epoch = int(history.stamp("mkdocs.yml").timestamp())

@@ -35,7 +35,10 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property, lru_cache
 
-from .model import Plan, Position, Post, Settings
+from . import holidayset, seasons
+from .holidayset import Holiday
+from .horizon import DEFAULT_HORIZON
+from .model import Plan, Position, Post, Season, Settings
 from .recurrence import expand, left_out
 
 _UTC = dt.UTC
@@ -209,24 +212,10 @@ def setting_percent(value: float) -> str:
 
 # --- holidays ----------------------------------------------------------------------------------
 
-#: The ``holidays`` package's language codes to try, per plan language.
-_HOLIDAY_LANGUAGES = {"en": ("en_US", "en_GB", "en"), "id": ("id",)}
-
-
-@lru_cache(maxsize=64)
-def holidays_of_year(country: str, language: str, year: int) -> Mapping[dt.date, str]:
-    """National holidays of ``country`` in ``year``, named in the plan ``language`` where the
-    ``holidays`` package has it. Several holidays on one day share a name joined by ``, ``.
-    Empty for a country the package does not know (the loader reports it)."""
-    import holidays as holidays_lib
-
-    try:
-        supported = holidays_lib.country_holidays(country).supported_languages
-        chosen = next((c for c in _HOLIDAY_LANGUAGES.get(language, ()) if c in supported), None)
-        found = holidays_lib.country_holidays(country, years=year, language=chosen)
-    except (NotImplementedError, KeyError, ValueError, AttributeError):
-        return {}
-    return {day: ", ".join(sorted(found.get_list(day))) for day in sorted(found)}
+def holidays_of_year(settings: Settings, year: int) -> Mapping[dt.date, Holiday]:
+    """The plan's holidays in ``year`` (SPEC §7.1: the country's in the chosen categories, less
+    ``remove``, plus ``add``), named in the plan language: :mod:`smmplan.holidayset`."""
+    return holidayset.holidays_in_year(settings.holiday_set, settings.language, year)
 
 
 # --- the calendar ------------------------------------------------------------------------------
@@ -331,25 +320,46 @@ class Calendar:
         return Mix(None, dict(total))
 
     def holiday(self, day: dt.date) -> str | None:
-        """The national holiday on ``day`` (``holidays:`` in rules.yml), in the plan language."""
-        country = self.settings.holidays
-        if not country:
-            return None
-        return holidays_of_year(country, self.settings.language, day.year).get(day)
+        """The name of the holiday on ``day``, in the plan language, or None. Grids, SMM406,
+        ``skip: [holidays]`` and the holidays feed all ask here."""
+        found = self.holiday_on(day)
+        return found.name if found else None
+
+    def holiday_on(self, day: dt.date) -> Holiday | None:
+        """The holiday on ``day`` with its categories and whether its date is estimated."""
+        return holidays_of_year(self.settings, day.year).get(day)
 
     def holidays_between(self, first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, str]]:
-        """The national holidays from ``first`` to ``last`` (inclusive), in order."""
-        country = self.settings.holidays
-        if not country:
-            return
-        for year in range(first.year, last.year + 1):
-            for day, name in holidays_of_year(country, self.settings.language, year).items():
-                if first <= day <= last:
-                    yield day, name
+        """The holidays from ``first`` to ``last`` (inclusive), in order."""
+        for found in holidayset.holidays_between(self.settings.holiday_set,
+                                                 self.settings.language, first, last):
+            yield found.day, found.name
 
+    # --- seasons (SPEC §7.2) -------------------------------------------------------------------
 
-#: How far ahead repeats without an end are expanded, unless rules.yml sets ``horizon``.
-DEFAULT_HORIZON = dt.timedelta(days=90)
+    def seasons_on(self, day: dt.date) -> tuple[Season, ...]:
+        """The seasons on ``day``, in the order their settings apply."""
+        return seasons.seasons_on(self.settings.seasons, day)
+
+    def settings_on(self, day: dt.date) -> Settings:
+        """The settings that judge ``day`` (per_day, min_gap): the plan's with its seasons'."""
+        if not self.settings.seasons:
+            return self.settings
+        return seasons.settings_on(self.settings, self.settings.seasons, day)
+
+    def seasons_for(self, window: Window) -> tuple[Season, ...]:
+        """The seasons that judge ``window`` (mix, per_week): those of the majority of its
+        days."""
+        if not self.settings.seasons:
+            return ()
+        return seasons.window_seasons(self.settings.seasons, window.start, window.end)
+
+    def settings_for(self, window: Window) -> Settings:
+        """The settings that judge ``window``: the plan's with :meth:`seasons_for`'s."""
+        if not self.settings.seasons:
+            return self.settings
+        return seasons.apply(self.settings, self.seasons_for(window))
+
 #: How far past the horizon a feed leaves out the holidays, blackouts and ``except`` days of a
 #: repeat without an end (a calendar app shows its rule for ever).
 FEED_REACH = dt.timedelta(days=2 * 366)
@@ -360,7 +370,7 @@ def horizon_end(plan: Plan, today: dt.date | None) -> dt.date:
     the horizon, or the last single post or campaign day if later."""
     if today is None:
         today = dt.datetime.now(plan.tz).date()
-    horizon = getattr(plan.settings, "horizon", None) or DEFAULT_HORIZON
+    horizon = plan.settings.horizon or DEFAULT_HORIZON
     days = [today + horizon]
     days += [p.start.date() for p in plan.posts if p.start is not None and p.repeat is None]
     days += [c.end for c in plan.campaigns.values()]
@@ -376,10 +386,9 @@ def _series(settings: Settings, post: Post, through: dt.date) -> Series:
     for b in settings.blackout:
         if b.pillars is None or post.pillar in b.pillars:
             blackouts.setdefault(b.date, b.reason)
-    country, language = settings.holidays, settings.language
-
     def holiday(day: dt.date) -> str | None:
-        return holidays_of_year(country, language, day.year).get(day) if country else None
+        found = holidays_of_year(settings, day.year).get(day)  # add and remove included
+        return found.name if found else None
 
     kept, skipped = [], []
     for when in expansion.starts:

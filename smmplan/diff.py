@@ -340,6 +340,20 @@ def _settings_view(settings: Settings) -> dict[str, dict[str, str]]:
             "per_week": _range(c.per_week), "min_gap": str(c.min_gap),
             "best_formats": ", ".join(c.best_formats) or "none",
             "max_length": str(c.max_length), "max_hashtags": str(c.max_hashtags)}
+    hs = settings.holiday_set
+    view["holidays"] = {
+        "categories": ", ".join(hs.chosen_categories()) if hs.country else "none",
+        "add": ", ".join(f"{a.day} {a.name}" for a in hs.add) or "none",
+        "remove": ", ".join(str(r.day) for r in hs.remove) or "none",
+        "horizon": str(settings.horizon)}
+    for season in settings.seasons:
+        view[f"season {season.id}"] = {
+            "name": season.name, "start": str(season.start), "end": str(season.end),
+            "days_of_month": ", ".join(map(str, season.days_of_month)) or "none",
+            "pillars": str({p: {k: getattr(o, k) for k in o.keys}
+                            for p, o in season.pillars.items()}),
+            "channels": str({c: {k: getattr(o, k) for k in o.keys}
+                             for c, o in season.channels.items()})}
     for rule in settings.voice:
         view[f"voice rule {rule.name}"] = {
             "kind": rule.kind, "level": rule.level, "terms": ", ".join(rule.terms),

@@ -239,6 +239,31 @@ _ID: dict[str, str] = {
     "skip_blackout": "tanggal blackout",
 }
 
+# The calendar of SPEC §7: seasons, horizon gaps, weeks, the channel filter.
+_EN.update({
+    "season": "Season", "seasons": "Seasons", "gap": "gap", "gaps": "Days still to fill",
+    "gaps_intro": "Days up to the horizon on which a channel has fewer posts than its minimum.",
+    "no_gaps": "No day up to the horizon is short of a channel's minimum.",
+    "short_of": "short of its minimum", "blackout_day": "Blackout",
+    "estimated": "estimated date", "horizon": "Horizon", "overrides": "Settings inside",
+    "prev_week": "Previous week", "next_week": "Next week", "week_of": "Week",
+    "all_channels": "All channels", "show": "Show", "added_holiday": "added by the plan",
+    "no_seasons": "No seasons.", "from_to": "from {start} to {end}",
+    "days_of_month": "days {days} of every month", "in_season": "in season",
+    "weeks": "Weeks", "campaign_span": "Campaign",
+})
+_ID.update({
+    "season": "Musim", "seasons": "Musim", "gap": "kosong", "gaps": "Hari yang masih kosong",
+    "gaps_intro": "Hari sampai batas perencanaan yang kanalnya belum mencapai jumlah minimum.",
+    "no_gaps": "Tidak ada hari sampai batas perencanaan yang kurang dari minimum kanal.",
+    "short_of": "kurang dari minimum", "blackout_day": "Hari tanpa posting",
+    "horizon": "Batas perencanaan", "overrides": "Aturan selama musim",
+    "estimated": "tanggal perkiraan", "prev_week": "Minggu sebelumnya",
+    "next_week": "Minggu berikutnya", "week_of": "Minggu", "all_channels": "Semua kanal",
+    "show": "Tampilkan", "added_holiday": "ditambahkan rencana", "no_seasons": "Tidak ada musim.",
+    "from_to": "dari {start} sampai {end}", "days_of_month": "tanggal {days} setiap bulan",
+    "in_season": "dalam musim", "weeks": "Minggu", "campaign_span": "Kampanye",
+})
 _ALL: Mapping[str, Mapping[str, str]] = {"en": _EN, "id": _ID}
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -282,8 +307,8 @@ _FEEDS: Mapping[str, Mapping[str, str]] = {
         "campaign.undefined": "Posts of the campaign {name}.",
         "author.title": "{site} — posts by {name}",
         "author.desc": "Posts written by {name}, on every channel.",
-        "holidays.title": "{site} — national holidays ({name})",
-        "holidays.desc": "National holidays ({name}) in the months of the plan.",
+        "holidays.title": "{site} — holidays ({name})",
+        "holidays.desc": "Holidays ({name}) of this year and the next.",
         "pillar": "Pillar",
         "status": "Status",
         "personas": "Personas",
@@ -301,8 +326,8 @@ _FEEDS: Mapping[str, Mapping[str, str]] = {
         "campaign.undefined": "Posting kampanye {name}.",
         "author.title": "{site} — posting oleh {name}",
         "author.desc": "Posting yang ditulis oleh {name}, di semua kanal.",
-        "holidays.title": "{site} — hari libur nasional ({name})",
-        "holidays.desc": "Hari libur nasional ({name}) pada bulan-bulan rencana ini.",
+        "holidays.title": "{site} — hari libur ({name})",
+        "holidays.desc": "Hari libur dan cuti bersama ({name}) tahun ini dan tahun depan.",
         "pillar": "Pilar",
         "status": "Status",
         "personas": "Persona",

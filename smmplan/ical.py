@@ -34,6 +34,7 @@ from .calendar import Occurrence, Series, calendar_of, window_of
 from .captions import captions_of
 from .fields import ID_RE
 from .gitdates import History, read_history
+from .holidayset import feed_span
 from .i18n import feed_words
 from .model import Plan, Post
 from .recurrence import Repeat, rrule_value
@@ -120,7 +121,7 @@ def describe_feeds(plan: Plan) -> list[Feed]:
             site=site, name=name), w["author.desc"].format(name=name), "author", mid))
 
     country = plan.settings.holidays
-    if country:
+    if country and plan.settings.holiday_set.active:
         feeds.append(Feed("calendars/holidays.ics", w["holidays.title"].format(
             site=site, name=country), w["holidays.desc"].format(name=country), "holidays",
             country))
@@ -139,7 +140,8 @@ def _member_name(plan: Plan, mid: str) -> str:
 
 # --- rendering ---------------------------------------------------------------------------------
 
-def render_feeds(plan: Plan, history: History | None = None) -> dict[str, bytes]:
+def render_feeds(plan: Plan, history: History | None = None, today: dt.date | None = None
+                 ) -> dict[str, bytes]:
     """Every feed of :func:`describe_feeds`, as ``{path: exact bytes}``.
 
     Reads the plan's git history (one ``git log``) unless ``history`` is given; otherwise pure.
@@ -187,7 +189,8 @@ def render_feeds(plan: Plan, history: History | None = None) -> dict[str, bytes]
     timezone = vtimezone(plan) if zoned else b""
     for feed in describe_feeds(plan):
         if feed.kind == "holidays":
-            chunks = holiday_events(plan, namespace, history.stamp(RULES_FILE))
+            chunks = holiday_events(plan, namespace, history.stamp(RULES_FILE),
+                                    today or dt.datetime.now(plan.settings.tz).date())
         else:
             chunks = members.get(feed.path, [])
         zone = [timezone] if any(c in zoned for c in chunks) else []
@@ -297,15 +300,20 @@ def _recurrence(plan: Plan, series: Series, rep: Repeat, first: dt.datetime, all
     return out
 
 
-def holiday_events(plan: Plan, namespace: uuid.UUID, stamp: dt.datetime) -> list[bytes]:
-    """The national holidays of ``settings.holidays`` in the months of the plan, all-day."""
-    country = plan.settings.holidays
+def holiday_events(plan: Plan, namespace: uuid.UUID, stamp: dt.datetime, today: dt.date
+                   ) -> list[bytes]:
+    """The plan's holidays (SPEC §7.1) on every day of the current and the next calendar year
+    (so subscribers see next year's Lebaran before anything is planned), and of the plan's own
+    months if they reach further; all-day."""
+    country = plan.settings.holidays or "-"
     calendar = calendar_of(plan)
-    if not country or not calendar.slots:
+    if not plan.settings.holiday_set.active:
         return []
-    days = [s.day for s in calendar.slots]
-    first = window_of(min(days), "month").start
-    last = window_of(max(days), "month").end
+    first, last = feed_span(today)
+    if calendar.slots:
+        days = [s.day for s in calendar.slots]
+        first = min(first, window_of(min(days), "month").start)
+        last = max(last, window_of(max(days), "month").end)
     stamp_text = _ical(vDatetime(stamp.astimezone(UTC)))
     out = []
     for day, names in calendar.holidays_between(first, last):

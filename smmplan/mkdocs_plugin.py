@@ -340,7 +340,7 @@ def _feeds(result: CheckResult) -> dict[str, bytes]:
     except ImportError:
         log.info("smmplan: smmplan.ical is not installed; the site has no feeds")
         return {}
-    return dict(ical.render_feeds(result.plan))
+    return dict(ical.render_feeds(result.plan, today=result.today))
 
 
 def _nav(items: list[NavItem], own_pages: list[str]) -> list[Any]:

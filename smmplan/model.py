@@ -8,8 +8,8 @@ exact key or text in the user's file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -226,6 +226,107 @@ class WorkflowSettings:
     persona_review: dt.timedelta = WORKFLOW["persona_review"].default
 
 
+# --- the calendar's settings (SPEC §7): holidays, seasons ---------------------------------
+
+#: Categories a country gets when the plan names none. Indonesia's cuti bersama (collective
+#: leave days the government adds around holidays) are the ``government`` category of the
+#: ``holidays`` package; offices and most audiences are off on them, so they count.
+DEFAULT_CATEGORIES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "ID": ("public", "government"),
+})
+@dataclass(frozen=True)
+class AddedHoliday:
+    day: dt.date
+    name: str
+    at: Position = field(default_factory=lambda: Position("guidelines/rules.yml"))
+
+
+@dataclass(frozen=True)
+class RemovedHoliday:
+    day: dt.date
+    at: Position = field(default_factory=lambda: Position("guidelines/rules.yml"))
+
+
+@dataclass(frozen=True)
+class HolidaySettings:
+    """``holidays:`` of rules.yml, read."""
+
+    country: str | None = None
+    categories: tuple[str, ...] | None = None
+    """None: :data:`DEFAULT_CATEGORIES` of the country, else ``("public",)``."""
+    add: tuple[AddedHoliday, ...] = ()
+    remove: tuple[RemovedHoliday, ...] = ()
+    at: Position = field(default_factory=lambda: Position("guidelines/rules.yml"))
+    """Where ``holidays`` is written (the country code's position)."""
+    categories_at: Position | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.country or self.add)
+
+    def chosen_categories(self) -> tuple[str, ...]:
+        if self.categories is not None:
+            return self.categories
+        return DEFAULT_CATEGORIES.get((self.country or "").upper(), ("public",))
+
+
+@dataclass(frozen=True)
+class PillarOverride:
+    target: float | None = None
+    max: float | None = None
+    keys: tuple[str, ...] = ()
+    """The keys the season sets (``target``, ``max``): only those replace the plan's."""
+
+
+@dataclass(frozen=True)
+class ChannelOverride:
+    per_day: tuple[int | None, int | None] | None = None
+    per_week: tuple[int | None, int | None] | None = None
+    min_gap: dt.timedelta | None = None
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Season:
+    id: str
+    name: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    """Inclusive."""
+    days_of_month: tuple[int, ...] = ()
+    """1..31; a month without the day (31 in April) simply has no such day in the season."""
+    pillars: Mapping[str, PillarOverride] = field(default_factory=lambda: EMPTY)
+    channels: Mapping[str, ChannelOverride] = field(default_factory=lambda: EMPTY)
+    pos: Positions = field(default_factory=lambda: EMPTY)
+    path: str = "guidelines/rules.yml"
+
+    def at(self, key: str) -> Position:
+        return pos_of(self.pos, key, Position(self.path, 1, 1))
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def contains(self, day: dt.date) -> bool:
+        if self.start is not None and day < self.start:
+            return False
+        if self.end is not None and day > self.end:
+            return False
+        if self.days_of_month and day.day not in self.days_of_month:
+            return False
+        return self.dated or bool(self.days_of_month)
+
+    def days(self, first: dt.date, last: dt.date) -> Iterator[dt.date]:
+        """Its days from ``first`` to ``last`` (inclusive)."""
+        day = max(first, self.start) if self.start else first
+        stop = min(last, self.end) if self.end else last
+        while day <= stop:
+            if self.contains(day):
+                yield day
+            day += dt.timedelta(days=1)
+
+
+
 @dataclass(frozen=True)
 class Settings:
     """``guidelines/rules.yml``."""
@@ -233,6 +334,12 @@ class Settings:
     timezone: str = RULES_FILE["timezone"].default
     tz: ZoneInfo = field(default_factory=lambda: ZoneInfo(RULES_FILE["timezone"].default))
     holidays: str | None = None
+    """The country of ``holidays:`` (upper case)."""
+    holiday_set: HolidaySettings = field(default_factory=lambda: HolidaySettings())
+    """All of ``holidays:``: country, categories, add, remove (SPEC §7.1)."""
+    seasons: tuple[Season, ...] = ()
+    horizon: dt.timedelta = dt.timedelta(days=90)
+    """How far past today the calendar is drawn (SPEC §7.3)."""
     language: str = RULES_FILE["language"].default
     event_minutes: int = RULES_FILE["event_minutes"].default
     pillars: Mapping[str, Pillar] = field(
@@ -249,6 +356,12 @@ class Settings:
     """False when rules.yml is missing or could not be read: reference checks then stay quiet."""
     pos: Positions = field(default_factory=lambda: EMPTY)
     path: str = "guidelines/rules.yml"
+
+    def __post_init__(self) -> None:
+        # a Settings made with only a country (tests, older callers) gets its holiday set
+        if self.holidays and self.holiday_set.country is None and not self.holiday_set.add:
+            object.__setattr__(self, "holiday_set", replace(self.holiday_set,
+                                                            country=self.holidays))
 
     def at(self, key: str) -> Position:
         return pos_of(self.pos, key, Position(self.path, 1, 1))

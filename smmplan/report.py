@@ -16,7 +16,7 @@ from .calendar import calendar_of, share, week_label, window_of
 from .check import today_in
 from .metrics.analysis import Analysis
 from .metrics.state import metrics_of
-from .model import Plan
+from .model import Plan, Settings
 from .rules.mix import judged, off_target, over_max
 
 
@@ -118,7 +118,8 @@ def compute(plan: Plan, window: str | None = None, today: dt.date | None = None)
         w = m.window
         assert w is not None
         is_judged = judged(m, mix)
-        lines = tuple(_pillar_line(plan, pid, m.by_pillar.get(pid, 0), m.posts, is_judged)
+        judging = calendar_of(plan).settings_for(w)  # a season may replace targets (§7.2)
+        lines = tuple(_pillar_line(judging, pid, m.by_pillar.get(pid, 0), m.posts, is_judged)
                       for pid in settings.pillars)
         channels = tuple(
             _channel_line(plan, cid, daily[cid], span[cid], w.start, w.end,
@@ -135,14 +136,15 @@ def _overlaps(span: tuple[dt.date, dt.date], start: dt.date, end: dt.date) -> bo
     return span[0] <= end and start <= span[1]
 
 
-def _pillar_line(plan: Plan, pid: str, n: int, total: int, is_judged: bool) -> PillarLine:
-    pillar = plan.settings.pillars[pid]
+def _pillar_line(settings: Settings, pid: str, n: int, total: int, is_judged: bool
+                 ) -> PillarLine:
+    pillar = settings.pillars[pid]
     part = share(n, total)
     if not is_judged:
         status = "not judged"
     elif over_max(part, pillar):
         status = "over max"
-    elif off_target(part, pillar, plan.settings.mix):
+    elif off_target(part, pillar, settings.mix):
         status = "off target"
     elif pillar.target is None and pillar.max is None:
         status = "no target"

@@ -68,7 +68,8 @@ def test_holidays_in_the_plan_language(make_plan: Callable[..., Path]) -> None:
     plan, _ = load_plan(make_plan({}))
     cal = calendar_of(plan)
     assert cal.holiday(dt.date(2026, 12, 25)) == "Christmas Day"
-    assert cal.holiday(dt.date(2026, 12, 24)) is None
+    # cuti bersama (the government category) is a holiday of ID by default (SPEC §7.1)
+    assert cal.holiday(dt.date(2026, 12, 24)) == "Christmas Joint Holiday"
     days = [d for d, _ in cal.holidays_between(dt.date(2026, 12, 1), dt.date(2027, 1, 31))]
     assert dt.date(2026, 12, 25) in days and dt.date(2027, 1, 1) in days
     assert all(dt.date(2026, 12, 1) <= d <= dt.date(2027, 1, 31) for d in days)

@@ -335,6 +335,18 @@ def test_links_in_history_are_followed_inside_the_plan_and_reported_outside(repo
     assert "| Tips seduh V60 (`inside`) |" in out
 
 
+def test_seasons_and_holiday_changes_are_rules_lines(repo: Path, cli) -> None:
+    rules = repo / "guidelines/rules.yml"
+    rules.write_text(MINIMAL_RULES.replace("holidays: ID\n", "holidays:\n  country: ID\n"
+                                           "  remove: [2026-12-24]\n")
+                     + "seasons:\n  gajian: {name: Gajian, days_of_month: [25, 1], "
+                       "pillars: {hard-sell: {max: 25%}}}\n", encoding="utf-8")
+    commit(repo, "payday")
+    out = cli("-C", str(repo), "diff", "HEAD~1", "--today", TODAY).output
+    assert out.endswith("### Rules changed (guidelines/rules.yml)\n\n"
+                        "- holidays: remove none → 2026-12-24\n- season gajian added\n")
+
+
 def test_diff_counts_occurrences_per_week(tmp_path: Path, cli: Callable[..., Result]) -> None:
     """A recurring post stands in every week it recurs; lengthening the series adds its
     occurrences to the weeks they fall in, as single posts would."""

@@ -22,7 +22,7 @@ from smmplan.ical import (
     render_feeds,
     uid_namespace,
 )
-from smmplan.model import Campaign, Member, Persona
+from smmplan.model import Campaign, Member, Persona, Plan
 
 UTC = dt.UTC
 STAMP = dt.datetime.fromtimestamp(FIXED, UTC)
@@ -143,8 +143,8 @@ def test_feed_names_in_english_and_indonesian() -> None:
              "Posts of the campaign Launch (2026-12-01 to 2026-12-31).", "campaign", "launch"),
         Feed("calendars/author-rina.ics", "Kopi Nusantara — posts by Rina Wulandari",
              "Posts written by Rina Wulandari, on every channel.", "author", "rina"),
-        Feed("calendars/holidays.ics", "Kopi Nusantara — national holidays (ID)",
-             "National holidays (ID) in the months of the plan.", "holidays", "ID"),
+        Feed("calendars/holidays.ics", "Kopi Nusantara — holidays (ID)",
+             "Holidays (ID) of this year and the next.", "holidays", "ID"),
     ]
     indonesian = replace(plan, settings=replace(plan.settings, language="id"))
     assert [(f.title, f.description) for f in describe_feeds(indonesian)][6:] == [
@@ -152,8 +152,8 @@ def test_feed_names_in_english_and_indonesian() -> None:
          "Posting kampanye Launch (2026-12-01 s.d. 2026-12-31)."),
         ("Kopi Nusantara — posting oleh Rina Wulandari",
          "Posting yang ditulis oleh Rina Wulandari, di semua kanal."),
-        ("Kopi Nusantara — hari libur nasional (ID)",
-         "Hari libur nasional (ID) pada bulan-bulan rencana ini."),
+        ("Kopi Nusantara — hari libur (ID)",
+         "Hari libur dan cuti bersama (ID) tahun ini dan tahun depan."),
     ]
 
 
@@ -184,18 +184,32 @@ def test_feed_membership() -> None:
     assert "calendars/holidays.ics" not in feeds
 
 
-def test_holidays_cover_the_months_of_the_plan() -> None:
+def test_holidays_cover_this_year_and_the_next_and_the_plan_beyond() -> None:
     posts = [memory_post("a", start=dt.datetime(2026, 12, 20, 9, tzinfo=JAKARTA)),
              memory_post("b", start=dt.datetime(2027, 1, 2, 9, tzinfo=JAKARTA))]
-    data = render_feeds(memory_plan(posts, holidays="ID"), fixed_history())
-    lines = data["calendars/holidays.ics"].decode().split("\r\n")
-    starts = [x.split(":")[1] for x in lines if x.startswith("DTSTART")]
-    summaries = [x.split(":", 1)[1] for x in lines if x.startswith("SUMMARY")]
-    # Christmas and New Year; the holidays of November 2026 and February 2027 are outside
-    assert starts[0] == "20261225" and "20270101" in starts
-    assert all("202612" <= s < "202702" for s in starts)
-    assert summaries[0] == "Christmas Day"
+
+    def feed(plan: Plan, today: dt.date) -> tuple[list[str], list[str], list[str]]:
+        data = render_feeds(plan, fixed_history(), today)
+        lines = data["calendars/holidays.ics"].decode().split("\r\n")
+        return ([x.split(":")[1] for x in lines if x.startswith("DTSTART")],
+                [x.split(":", 1)[1] for x in lines if x.startswith("SUMMARY")], lines)
+
+    starts, summaries, lines = feed(memory_plan(posts, holidays="ID"), dt.date(2026, 11, 25))
+    # every day of 2026 and 2027, not only the plan's months: next year's Lebaran is in
+    assert starts[0] == "20260101" and starts[-1].startswith("2027")
+    assert {"20261224", "20261225", "20270310"} <= set(starts)
+    assert summaries[starts.index("20261224")] == "Christmas Joint Holiday"
+    assert summaries[starts.index("20270310")] == "Eid al-Fitr (estimated)"
     assert "DTSTAMP:20261125T140000Z" in lines
+    # a post in 2029 stretches the feed through its month; a later today moves the span
+    far = memory_plan([*posts, memory_post("c", start=dt.datetime(2029, 6, 3, 9,
+                                                                  tzinfo=JAKARTA))],
+                      holidays="ID")
+    starts, _, _ = feed(far, dt.date(2026, 11, 25))
+    assert "20290601" in starts and not any(s >= "20290701" for s in starts)
+    assert "20281225" in starts  # no year left out on the way
+    starts, _, _ = feed(memory_plan(posts, holidays="ID"), dt.date(2027, 2, 1))
+    assert starts[0] == "20261224" and "20281225" in starts
 
 
 def test_stamps_and_sequence_come_from_the_history() -> None:

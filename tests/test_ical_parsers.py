@@ -234,7 +234,7 @@ def test_every_feed_passes_three_parsers_and_the_byte_rules(
     root = make_plan(PLAN_FILES)
     plan, found = load_plan(root)
     assert [d.code for d in found if d.severity == "error"] == []
-    feeds = render_feeds(plan, fixed_history())
+    feeds = render_feeds(plan, fixed_history(), dt.date(2026, 11, 25))
     assert list(feeds) == [f.path for f in describe_feeds(plan)] == [
         "calendar.ics", "calendars/channel-instagram.ics", "calendars/channel-x.ics",
         "calendars/persona-mahasiswa.ics", "calendars/campaign-launch.ics",
@@ -262,10 +262,13 @@ def test_every_feed_passes_three_parsers_and_the_byte_rules(
         if rel == "calendars/holidays.ics":
             got = summaries_by_parser(path)
             assert got["ical.js"] == got["vobject"] == got["ical"]
-            # Indonesian names (language: id), in the plan's months: December 2026
-            assert "Hari Raya Natal" in got["ical.js"]
+            # Indonesian names (language: id), cuti bersama and estimated dates labelled, on
+            # every day of this year and the next
+            assert {"Hari Raya Natal", "Cuti Bersama Hari Raya Natal",
+                    "Hari Raya Idul Fitri (perkiraan)"} <= set(got["ical.js"])
             starts = [e["dtstart"]["raw"] for e in js[str(path)]["events"]]
-            assert all(s.startswith("2026-12-") for s in starts) and starts == sorted(starts)
+            assert starts[0] == "2026-01-01" and starts[-1].startswith("2027-12-")
+            assert starts == sorted(starts)
             continue
         assert picks is not None, rel
         want = everything if rel == "calendar.ics" else [everything[i] for i in picks]

@@ -33,8 +33,9 @@ def cell(page: str, day: str) -> str:
 
 
 def test_every_page_of_the_spec_at_its_address(pages: dict[str, str]) -> None:
-    assert list(pages) == [
-        "/", "/backlog/", "/calendar/", "/calendar/2026-11/", "/calendar/2026-12/",
+    calendar = [a for a in pages if a.startswith("/calendar/") and a != "/calendar/"]
+    assert [a for a in pages if a not in calendar] == [
+        "/", "/backlog/", "/calendar/",
         "/campaigns/december-launch/", "/channels/instagram/", "/channels/linkedin/",
         "/channels/x/", "/checks/", "/engagement/", "/guidelines/", "/mix/",
         "/personas/mahasiswa/", "/personas/pekerja/", "/posts/christmas/",
@@ -42,6 +43,16 @@ def test_every_page_of_the_spec_at_its_address(pages: dict[str, str]) -> None:
         "/posts/linkedin-story/", "/posts/quote-monday/", "/posts/tips-seduh/",
         "/reports/2026-q4/", "/subscribe/",
     ]
+    # months through today + the 90-day horizon (SPEC §7.3), each with its channels' grids,
+    # and the ISO weeks that touch them
+    months = ["2026-11", "2026-12", "2027-01", "2027-02"]
+    assert [a for a in calendar if re.fullmatch(r"/calendar/\d{4}-\d\d/", a)] == [
+        f"/calendar/{m}/" for m in months]
+    assert [a for a in calendar if a.count("/") == 4] == [
+        f"/calendar/{m}/{c}/" for m in months for c in ("instagram", "linkedin", "x")]
+    weeks = [a for a in calendar if "-W" in a]
+    assert weeks[0] == "/calendar/2026-W44/" and weeks[-1] == "/calendar/2027-W08/"
+    assert len(weeks) == 18 == len(set(weeks))
     assert source_path("/") == "index.md"
     assert source_path("/posts/late-night/") == "posts/late-night.md"
 
@@ -67,12 +78,15 @@ def test_month_grid_weeks_start_on_monday_and_posts_sit_on_local_days(
     assert "smm-p3" in first  # hard-sell is the fourth pillar's colour
     assert "all day" in cell(dec, "2026-12-25")
     assert 'rel="prev" href="../2026-11/"' in dec
-    assert '<span class="smm-step smm-disabled">Next month</span>' in dec
+    assert 'rel="next" href="../2027-01/"' in dec  # the horizon goes on past the last post
+    assert '<span class="smm-step smm-disabled" aria-disabled="true">Next month</span>' in \
+        pages["/calendar/2027-02/"]
 
 
 def test_today_and_holidays_are_marked(pages: dict[str, str]) -> None:
     nov = pages["/calendar/2026-11/"]
-    assert re.search(r'<td class="smm-day smm-today" data-date="2026-11-25">', nov)
+    assert re.search(r'<td class="smm-day smm-today" data-date="2026-11-25" '
+                     r'aria-current="date">', nov)
     assert nov.count("smm-today\"") == 1
     dec = pages["/calendar/2026-12/"]
     assert re.search(r'<td class="smm-day smm-holiday" data-date="2026-12-25">', dec)
@@ -187,7 +201,9 @@ def test_navigation_lists_months_and_groups_never_posts() -> None:
     assert flat == [
         ("Overview", "/", []),
         ("Calendar", None, [("All months", "/calendar/"), ("November 2026", "/calendar/2026-11/"),
-                            ("December 2026", "/calendar/2026-12/")]),
+                            ("December 2026", "/calendar/2026-12/"),
+                            ("January 2027", "/calendar/2027-01/"),
+                            ("February 2027", "/calendar/2027-02/")]),
         ("Channels", None, [("Instagram", "/channels/instagram/"),
                             ("LinkedIn", "/channels/linkedin/"), ("X", "/channels/x/")]),
         ("Personas", None, [("Mahasiswa", "/personas/mahasiswa/"),
@@ -287,7 +303,8 @@ def test_a_big_channel_shows_the_weeks_around_today_and_counts_by_month(make_pla
     coverage = page.split('id="coverage"')[1]
     assert re.findall(r'<a href="../../calendar/(\d{4}-\d\d)/">[^<]+</a></td><td>.*?</td>'
                       r"<td>(\d+)</td>", coverage) == [
-        ("2026-10", "31"), ("2026-11", "30"), ("2026-12", "19")]
+        ("2026-10", "31"), ("2026-11", "30"), ("2026-12", "19"), ("2027-01", "0"),
+        ("2027-02", "0")]  # the horizon's months, still empty
     # a small group still lists every post
     small = out["/channels/instagram/"]
     assert 'id="upcoming"' not in small
@@ -449,7 +466,7 @@ def test_a_far_future_date_does_not_make_centuries_of_month_pages(make_plan) -> 
                       "content/posts/b.md": post("b", "2027-03-01 09:00"),
                       "content/posts/c.md": post("c", "2926-12-01 09:00")})
     out = render_pages(check_plan(root, TODAY))
-    months = sorted(k for k in out if k.startswith("/calendar/") and k != "/calendar/")
+    months = sorted(k for k in out if re.fullmatch(r"/calendar/\d{4}-\d\d/", k))
     assert months == ["/calendar/2026-11/", "/calendar/2026-12/", "/calendar/2027-01/",
                       "/calendar/2027-02/", "/calendar/2027-03/", "/calendar/2926-12/"]
     assert 'href="../2926-12/"' in out["/calendar/2027-03/"]
@@ -478,5 +495,6 @@ def test_calendar_index_lists_every_month_and_marks_this_one(pages: dict[str, st
     index = pages["/calendar/"]
     assert ('<tbody><tr><td><strong><a href="2026-11/">November 2026</a></strong> (this month)'
             '</td><td>2</td></tr><tr><td><a href="2026-12/">December 2026</a></td><td>4</td></tr>'
-            '</tbody>') in index
+            '<tr><td><a href="2027-01/">January 2027</a></td><td>0</td></tr>'
+            '<tr><td><a href="2027-02/">February 2027</a></td><td>0</td></tr></tbody>') in index
     assert "This month: <strong><a href=\"2026-11/\">November 2026</a></strong>" in index

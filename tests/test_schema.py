@@ -85,14 +85,15 @@ INLINE = {
     "workflow": ("guidelines/rules.yml", MINIMAL_RULES + "workflow:\n  {key}: {value}\n",
                  keys.WORKFLOW.names, "rules"),
     "when": ("guidelines/rules.yml", MINIMAL_RULES + "voice:\n  - {name: cta, kind: require, "
-             "pattern: beli, when: {{key}: {value}}}\n", keys.WHEN_KEYS, "rules"),
+             "pattern: beli, when: {{key}: {value}}}\n"
+             "seasons:\n  gajian: {name: Gajian, days_of_month: [25]}\n", keys.WHEN_KEYS, "rules"),
 }
 VALUES = {"name": "Rina", "github": "rinaw", "roles": "[creator]", "email": "r@example.com",
           "target": "40%", "max": "0.5", "window": "week", "tolerance": "10%", "min_posts": "5",
           "max_consecutive": "{education: 2}", "date": "2027-03-08", "reason": "Nyepi",
           "pillars": "[hard-sell]", "approve_before": "2d", "persona_review": "180d",
           "pillar": "hard-sell", "channel": "instagram", "format": "photo",
-          "platform": "instagram"}
+          "platform": "instagram", "season": "gajian"}
 
 
 @pytest.mark.parametrize("section", sorted(INLINE))

@@ -46,7 +46,7 @@ def command(ctx: click.Context, output: Path | None, today: dt.date | None) -> N
     history = read_history(root)
     if history.shallow:
         click.echo(SHALLOW, err=True)
-    feeds = render_feeds(result.plan, history)
+    feeds = render_feeds(result.plan, history, result.today)
     try:
         changed = write_feeds(target, feeds)
     except OSError as exc:

@@ -311,7 +311,7 @@ CHANNEL = Section("channel", (
     Key("duplicate_within", DURATION, "the same caption twice within this time is SMM308 "
         "(default 30d on platform x)"),
 ))
-WHEN_KEYS = ("pillar", "channel", "format", "platform")
+WHEN_KEYS = ("pillar", "channel", "format", "platform", "season")
 VOICE = Section("voice rule", (
     Key("name", ID, required=True),
     Key("kind", CHOICE, required=True, choices=VOICE_KINDS),
@@ -340,10 +340,50 @@ WORKFLOW = Section("workflow", (
     Key("persona_review", DURATION, "how often a persona must be reviewed",
         default=dt.timedelta(days=180), positive=True),
 ))
+_COUNTRY = {"type": "string", "pattern": r"^[A-Za-z]{2,3}$"}
+HOLIDAY_ADD = Section("holiday", (
+    Key("date", DATE, required=True),
+    Key("name", TEXT, required=True, schema={"minLength": 1}),
+))
+HOLIDAYS = Section("holidays", (
+    Key("country", TEXT, "ISO 3166 country code, e.g. ID", schema={"pattern": r"^[A-Za-z]{2,3}$"}),
+    Key("categories", TEXTS, "the holidays package's categories, e.g. public, government "
+        "(for ID both by default: cuti bersama is government)"),
+    Key("add", CUSTOM, schema={"type": "array", "items": {
+        "type": "object", "required": ["date", "name"], "additionalProperties": False,
+        "properties": {k.name: k.json_schema() for k in HOLIDAY_ADD}}}),
+    Key("remove", CUSTOM, schema={"type": "array", "items": DATE.schema}),
+))
+SEASON_CHANNEL = Section("season channel", (
+    Key("per_day", RANGE),
+    Key("per_week", RANGE),
+    Key("min_gap", DURATION),
+))
+SEASON = Section("season", (
+    Key("name", TEXT),
+    Key("start", DATE),
+    Key("end", DATE),
+    Key("days_of_month", CUSTOM, schema={"type": "array", "items": {
+        "type": "integer", "minimum": 1, "maximum": 31}}),
+    Key("pillars", CUSTOM, schema={"type": "object", "additionalProperties": {
+        "type": "object", "additionalProperties": False,
+        "properties": {k.name: k.json_schema() for k in PILLAR}}}),
+    Key("channels", CUSTOM, schema={"type": "object", "additionalProperties": {
+        "type": "object", "additionalProperties": False,
+        "properties": {k.name: k.json_schema() for k in SEASON_CHANNEL}}}),
+))
 RULES_FILE = Section("guidelines/rules.yml", (
     Key("timezone", TIMEZONE, "IANA time zone", default="UTC", required=True),
-    Key("holidays", TEXT, "ISO 3166 country code for national holidays, e.g. ID",
-        schema={"pattern": r"^[A-Za-z]{2,3}$"}),
+    Key("holidays", CUSTOM, "national holidays: a country code, or country, categories, "
+        "add and remove", schema={"anyOf": [_COUNTRY, {
+            "type": "object", "additionalProperties": False,
+            "properties": {k.name: k.json_schema() for k in HOLIDAYS}}]}),
+    Key("seasons", CUSTOM, "stretches of the calendar with their own pillar and channel "
+        "settings", schema={"type": "object", "propertyNames": _ID, "additionalProperties": {
+            "type": "object", "additionalProperties": False,
+            "properties": {k.name: k.json_schema() for k in SEASON}}}),
+    Key("horizon", CUSTOM, "how far past today the calendar is drawn (default 90d, at most "
+        "5 years)", schema=dict(DURATION.schema)),
     Key("language", CHOICE, default="en", choices=LANGUAGES),
     Key("event_minutes", COUNT, default=30, minimum=1, maximum=24 * 60),
     Key("pillars", CUSTOM),

@@ -3,24 +3,47 @@ workflow and severity (the voice rules in :mod:`.voice`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from .. import tz as tzdb
 from ..diagnostics import Diagnostic, diag
-from ..fields import ID_RE, Fields, default_id, did_you_mean
+from ..fields import ID_RE, Fields, default_id, did_you_mean, parse_date
+from ..holidayset import holiday_problems
+from ..horizon import read_horizon
 from ..model import (
+    AddedHoliday,
     Blackout,
     Channel,
+    ChannelOverride,
+    HolidaySettings,
     MixSettings,
     Pillar,
+    PillarOverride,
     Position,
+    RemovedHoliday,
+    Season,
     Settings,
     WorkflowSettings,
 )
 from ..ruletable import BY_NAME, RULES
-from .keys import BLACKOUT, CHANNEL, LEVELS, MIX, PILLAR, PILLARS_DEFAULT, RULES_FILE, WORKFLOW
+from ..seasons import season_problems
+from .keys import (
+    BLACKOUT,
+    CHANNEL,
+    HOLIDAY_ADD,
+    HOLIDAYS,
+    LEVELS,
+    MIX,
+    PILLAR,
+    PILLARS_DEFAULT,
+    RULES_FILE,
+    SEASON,
+    SEASON_CHANNEL,
+    WORKFLOW,
+)
 from .read import read
 from .voice import load_voice
 from .yamlfile import mapping_doc, read_yaml
@@ -47,10 +70,16 @@ def load_settings(root: Path, out: list[Diagnostic], incomplete: set[str]) -> Se
     timezone, zone = _timezone(f)
     pillars = _load_pillars(f, incomplete)
     channels = _load_channels(f, incomplete)
-    return Settings(
+    holiday_set = _load_holidays(f)
+    out.extend(holiday_problems(holiday_set, values["language"]))
+    horizon, problems = read_horizon(f.data.get("horizon"), f.position("horizon"))
+    out.extend(problems)
+    settings = Settings(
         timezone=timezone,
         tz=zone,
-        holidays=_holidays(f, values["holidays"]),
+        holidays=holiday_set.country,
+        holiday_set=holiday_set,
+        horizon=horizon,
         language=values["language"],
         event_minutes=values["event_minutes"],
         pillars=MappingProxyType(pillars),
@@ -63,6 +92,9 @@ def load_settings(root: Path, out: list[Diagnostic], incomplete: set[str]) -> Se
         loaded=bool(channels) or "channel" not in incomplete,
         pos=f.positions(),
     )
+    seasons = _load_seasons(f)
+    out.extend(season_problems(seasons, settings))
+    return replace(settings, seasons=seasons)
 
 
 def _timezone(f: Fields) -> tuple[str, ZoneInfo]:
@@ -77,17 +109,84 @@ def _timezone(f: Fields) -> tuple[str, ZoneInfo]:
     return name, found
 
 
-def _holidays(f: Fields, country: str | None) -> str | None:
-    if country is None:
-        return None
-    import holidays as holidays_lib
+def _load_holidays(f: Fields) -> HolidaySettings:
+    """``holidays:``: a country code, or a mapping of country, categories, add and remove.
+    An unknown country is reported by :func:`~smmplan.holidayset.holiday_problems`."""
+    raw = f.data.get("holidays")
+    if raw is None:
+        return HolidaySettings(at=f.position())
+    if not isinstance(raw, dict):
+        country = f.text("holidays")
+        return HolidaySettings(country.strip().upper() if country else None,
+                               at=f.position("holidays"))
+    section = f.mapping("holidays")
+    assert section is not None
+    values = read(section, HOLIDAYS, code="SMM007")
+    country = values["country"].strip().upper() if values["country"] else None
+    added = []
+    for entry in section.mappings("add", "{date, name}", "{date, name}"):
+        one = read(entry, HOLIDAY_ADD, code="SMM007")
+        if one["date"] is not None and one["name"]:
+            added.append(AddedHoliday(one["date"], one["name"], entry.position("date")))
+    removed = []
+    items = section.items("remove")
+    listed = section.data.get("remove")
+    if listed is not None and not isinstance(listed, list):
+        section.invalid("remove", "must be a list of dates")
+        listed = []
+    for i, value in enumerate(listed or ()):
+        day = parse_date(value)
+        if day is None:
+            items.invalid(i, f"must be a date YYYY-MM-DD, not {value!r}")
+        else:
+            removed.append(RemovedHoliday(day, items.position(i)))
+    if country is None and (added or removed or values["categories"]):
+        section.require("country", "SMM007")
+    return HolidaySettings(country, values["categories"] or None, tuple(added), tuple(removed),
+                           at=section.position("country") if country else f.position("holidays"),
+                           categories_at=section.position("categories"))
 
-    countries = holidays_lib.list_supported_countries()
-    if country.upper() not in countries:
-        f.invalid("holidays", f"{country!r} is not a supported country code"
-                  + did_you_mean(country.upper(), countries))
-        return None
-    return country.upper()
+
+def _load_seasons(f: Fields) -> tuple[Season, ...]:
+    section = f.mapping("seasons")
+    if section is None:
+        return ()
+    out = []
+    for sid in section.data:
+        if not ID_RE.match(str(sid)):
+            section.report("SMM007", f"season id {sid!r} is not a valid id", sid, of_key=True,
+                           help="ids are lower-case letters, digits and dashes")
+            continue
+        one = section.mapping(sid)
+        if one is None:
+            continue
+        values = read(one, SEASON, code="SMM007")
+        days = one.data.get("days_of_month")
+        if days is not None and not (isinstance(days, list) and all(
+                isinstance(d, int) and not isinstance(d, bool) for d in days)):
+            one.invalid("days_of_month", "must be a list of days of the month, e.g. [25, 26]")
+            days = None
+        out.append(Season(sid, values["name"] or sid, values["start"], values["end"],
+                          tuple(days or ()), MappingProxyType(_overrides(one, "pillars", True)),
+                          MappingProxyType(_overrides(one, "channels", False)),
+                          pos=one.positions(), path=PATH))
+    return tuple(out)
+
+
+def _overrides(season: Fields, key: str, pillars: bool) -> dict:  # type: ignore[type-arg]
+    section = season.mapping(key)
+    if section is None:
+        return {}
+    out = {}
+    for eid in section.data:
+        one = section.mapping(eid)
+        if one is None:
+            continue
+        values = read(one, PILLAR if pillars else SEASON_CHANNEL, code="SMM007")
+        given = tuple(k for k in values if k in one.data and values[k] is not None)
+        out[eid] = (PillarOverride(**values, keys=given) if pillars
+                    else ChannelOverride(**values, keys=given))
+    return out
 
 
 def _entries(f: Fields, key: str, what: str, incomplete: set[str]

@@ -55,7 +55,8 @@ def quarter_address(label: str) -> str:
 def _table(head: list[str], rows: list[list[str]], cls: str) -> str:
     """A table in Material's own style (it styles only tables without a class), named by the
     class of the wrapper around it."""
-    return f'<div class="smm-scroll {cls}">{table(head, rows)}</div>'
+    # a region that may scroll sideways must be reachable by keyboard (WCAG 2.1.1)
+    return f'<div class="smm-scroll {cls}" tabindex="0">{table(head, rows)}</div>'
 
 
 def _figure(caption: str, svg: str) -> str:

@@ -7,9 +7,11 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..calendar import Slot
+from ..calendar import Slot, week_label
 from ..i18n import WEEKDAYS
+from . import week
 from .context import Context
+from .days import Days
 from .html import block, h, page, table
 from .links import Linker, address
 
@@ -47,59 +49,116 @@ def index_page(ctx: Context) -> str:
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, str]]:
+    """Every month page, the channel-filtered grids and the week pages."""
     months = ctx.months
+    channels = sorted(ctx.plan.settings.channels)
+    in_horizon = set(_horizon_months(ctx))
     for i, (year, month) in enumerate(months):
         where = month_address(year, month)
         prev = months[i - 1] if i > 0 else None
         following = months[i + 1] if i + 1 < len(months) else None
         yield where, month_page(ctx, year, month, prev, following, ctx.linker(where))
+        # a channel's grid only where it has posts, or where the team plans next (linear in
+        # the posts, not months x channels)
+        on = {c for s in ctx.by_month.get((year, month), ()) for c in s.channels}
+        for cid in channels:
+            if cid in on or (year, month) in in_horizon:
+                there = channel_month_address(year, month, cid)
+                yield there, month_page(ctx, year, month, prev, following, ctx.linker(there),
+                                        channel=cid)
+    yield from week.pages(ctx)
+
+
+def channel_month_address(year: int, month: int, channel: str) -> str:
+    return address("calendar", f"{year:04d}-{month:02d}", channel)
+
+
+def _horizon_months(ctx: Context) -> list[tuple[int, int]]:
+    end = ctx.today + ctx.plan.settings.horizon
+    return [(y, m) for y, m in ctx.months if (ctx.today.year, ctx.today.month) <= (y, m)
+            <= (end.year, end.month)]
 
 
 def month_page(ctx: Context, year: int, month: int, prev: tuple[int, int] | None,
-               following: tuple[int, int] | None, link_to: Linker) -> str:
+               following: tuple[int, int] | None, link_to: Linker,
+               channel: str | None = None) -> str:
     lab = ctx.labels
+    days = Days.of(ctx)
     by_day: dict[dt.date, list[Slot]] = defaultdict(list)
     for slot in ctx.by_month.get((year, month), []):
-        by_day[slot.day].append(slot)
+        if channel is None or channel in slot.channels:
+            by_day[slot.day].append(slot)
 
-    def step(target: tuple[int, int] | None, label: str, rel: str) -> str:
-        if target is None:
-            return f'<span class="smm-step smm-disabled">{h(label)}</span>'
-        return (f'<a class="smm-step" rel="{rel}" href="{link_to.page(month_address(*target))}">'
-                f"{h(label)}: {h(lab.month(*target))}</a>")
+    def target(y: int, m: int) -> str:
+        return month_address(y, m) if channel is None else channel_month_address(y, m, channel)
 
-    nav = (f'<nav class="smm-month-nav">{step(prev, lab["prev_month"], "prev")} '
+    def step(to: tuple[int, int] | None, label: str, rel: str) -> str:
+        if to is None:
+            return f'<span class="smm-step smm-disabled" aria-disabled="true">{h(label)}</span>'
+        return (f'<a class="smm-step" rel="{rel}" href="{link_to.page(target(*to))}">'
+                f"{h(label)}: {h(lab.month(*to))}</a>")
+
+    nav = (f'<nav class="smm-month-nav" aria-label="{h(lab["month"])}">'
+           f'{step(prev, lab["prev_month"], "prev")} '
            f'{step(following, lab["next_month"], "next")}</nav>')
     head = "".join(f'<th scope="col">{h(lab[d])}</th>' for d in WEEKDAYS)
     rows = []
-    for week in _WEEKS.monthdatescalendar(year, month):
-        cells = [_cell(ctx, day, day.month == month, by_day.get(day, []), link_to)
-                 for day in week]
+    mondays = []
+    for week_days in _WEEKS.monthdatescalendar(year, month):
+        mondays.append(week_days[0])
+        cells = [_cell(ctx, days, day, day.month == month, by_day.get(day, []), link_to,
+                       channel) for day in week_days]
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    grid = (f'<table class="smm-month" data-month="{year:04d}-{month:02d}">'
+    grid = (f'<table class="smm-month" data-month="{year:04d}-{month:02d}"'
+            f'{f" data-channel={chr(34)}{h(channel)}{chr(34)}" if channel else ""}>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
-    return page(lab.month(year, month), [
-        block(nav), block(f'<div class="smm-month-wrap">{grid}</div>'),
+    weeks = " ".join(f'<li><a href="{link_to.page(week.week_address(m))}">'
+                     f"{h(week_label(m))}</a></li>" for m in mondays)
+    title = lab.month(year, month) + (f" · {ctx.channel_name(channel)}" if channel else "")
+    return page(title, [
+        block(nav), block(_filter(ctx, year, month, channel, link_to)),
+        block(f'<div class="smm-month-wrap">{grid}</div>'),
+        block(f'<nav class="smm-weeks" aria-label="{h(lab["weeks"])}"><strong>'
+              f'{h(lab["weeks"])}:</strong> <ul class="smm-inline">{weeks}</ul></nav>'),
         block(_legend(ctx)), block(nav),
     ], wide=True, searchable=False)
 
 
-def _cell(ctx: Context, day: dt.date, inside: bool, slots: list[Slot], link_to: Linker) -> str:
+def _filter(ctx: Context, year: int, month: int, channel: str | None, link_to: Linker) -> str:
+    """Links to the grid of each channel: a filter that needs no script."""
     lab = ctx.labels
-    classes = ["smm-day"]
+
+    def item(cid: str | None, text: str) -> str:
+        where = month_address(year, month) if cid is None else \
+            channel_month_address(year, month, cid)
+        if cid == channel:
+            return f'<li><strong aria-current="page">{h(text)}</strong></li>'
+        return f'<li><a href="{link_to.page(where)}">{h(text)}</a></li>'
+
+    items = [item(None, lab["all_channels"])] + [
+        item(cid, ctx.channel_name(cid)) for cid in sorted(ctx.plan.settings.channels)]
+    return (f'<nav class="smm-filter" aria-label="{h(lab["channel"])}"><strong>'
+            f'{h(lab["show"])}:</strong> <ul class="smm-inline">{"".join(items)}</ul></nav>')
+
+
+def _cell(ctx: Context, days: Days, day: dt.date, inside: bool, slots: list[Slot],
+          link_to: Linker, channel: str | None = None) -> str:
+    lab = ctx.labels
+    facts = days.facts(day)
+    classes = ["smm-day", *days.classes(facts)]
     if not inside:
         classes.append("smm-outside")
     if day == ctx.today:
         classes.append("smm-today")
-    holiday = ctx.calendar.holiday(day)
-    if holiday:
-        classes.append("smm-holiday")
-    out = [f'<td class="{" ".join(classes)}" data-date="{day.isoformat()}">',
-           f'<div class="smm-daynum">{day.day}'
+    marks = days.marks(facts, channel) if inside else ""
+    if inside and not slots and not marks and day != ctx.today:
+        classes.append("smm-empty")  # left out of the agenda on a phone
+    current = ' aria-current="date"' if day == ctx.today else ""
+    out = [f'<td class="{" ".join(classes)}" data-date="{day.isoformat()}"{current}>',
+           f'<div class="smm-daynum"><span class="smm-wday">{h(lab[WEEKDAYS[day.weekday()]])}'
+           f"</span> {day.day}"
            + (f' <span class="smm-today-mark">{h(lab["today"])}</span>'
-              if day == ctx.today else "") + "</div>"]
-    if holiday:
-        out.append(f'<div class="smm-holiday-name" title="{h(lab["holiday"])}">{h(holiday)}</div>')
+              if day == ctx.today else "") + "</div>", marks]
     if inside:
         out.extend(_entry(ctx, slot, link_to) for slot in slots)
     out.append("</td>")

@@ -11,6 +11,7 @@ from functools import cached_property
 from ..calendar import Calendar, Slot, calendar_of, on_calendar
 from ..check import CheckResult
 from ..diagnostics import Diagnostic
+from ..horizon import MAX_HORIZON, calendar_months
 from ..i18n import Labels
 from ..ical import Feed
 from ..metrics.state import Metrics, metrics_of
@@ -22,6 +23,7 @@ from .links import Linker, address
 PLATFORM_MARKS = {
     "instagram": "IG", "facebook": "f", "x": "X", "linkedin": "in", "tiktok": "TT",
     "youtube": "YT", "threads": "@", "bluesky": "BS", "mastodon": "M", "pinterest": "P",
+    "whatsapp": "WA",
 }
 PALETTE_SIZE = 8
 
@@ -83,19 +85,21 @@ class Context:
 
     @cached_property
     def months(self) -> list[tuple[int, int]]:
-        """The months with dated posts (and this month), in order, with the empty months between
-        them when the gap is at most a year: a post dated 2926 by a slip of the finger must not
-        make the site build nine centuries of empty calendars."""
-        out: list[tuple[int, int]] = []
-        for key in sorted(set(self.by_month) | {(self.today.year, self.today.month)}):
-            if out and (key[0] - out[-1][0]) * 12 + key[1] - out[-1][1] <= 12:
-                y, m = out[-1]
-                while (y, m) < key:
-                    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-                    out.append((y, m))
-            else:
-                out.append(key)
-        return out
+        """The month pages (SPEC §7.3): from the plan's first month through today plus the
+        horizon, or through the last post, campaign, season or blackout day if later, so that
+        holidays, blackouts and seasons show before anything is planned. Anything dated past
+        :data:`~smmplan.horizon.MAX_HORIZON` from today (a post dated 2926 by a slip of the
+        finger) gets its own month page but no empty years of months before it."""
+        settings = self.plan.settings
+        bound = self.today + MAX_HORIZON
+        also = [d for d in (
+            *(s.day for s in self.slots[-1:]),
+            *(c.end for c in self.plan.campaigns.values()),
+            *(s.end for s in settings.seasons if s.end is not None),
+            *(b.date for b in settings.blackout)) if d <= bound]
+        first = self.slots[0].day if self.slots else self.today
+        out = calendar_months(first, self.today, settings.horizon, also)
+        return sorted(set(out) | set(self.by_month))
 
     @cached_property
     def metrics(self) -> Metrics:

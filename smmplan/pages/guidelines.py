@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ..calendar import setting_percent
 from ..durations import duration_text
+from ..model import HolidaySettings, Season
 from ..ruletable import RULES, summary
 from .context import Context
+from .days import season_text
 from .groups import _range
 from .html import block, h, heading, markdown_html, page, safe_url, table
 from .mix import _setting
@@ -20,7 +25,8 @@ def guidelines_page(ctx: Context) -> str:
         blocks.append(heading(guide.title, f"guide-{i + 1}"))
         blocks.append(block(f'<div class="smm-prose">{markdown_html(guide.text, True)}</div>'))
     settings = [
-        (lab["timezone"], h(s.timezone)), (lab["holidays"], h(s.holidays or lab["none"])),
+        (lab["timezone"], h(s.timezone)), (lab["holidays"], _holidays(s.holiday_set, none)),
+        (lab["horizon"], h(duration_text(s.horizon))),
         (lab["language"], h(s.language)), (lab["event_minutes"], h(s.event_minutes)),
         (lab["approve_before"], h(duration_text(s.workflow.approve_before))),
         (lab["persona_review"], h(duration_text(s.workflow.persona_review))),
@@ -66,6 +72,11 @@ def guidelines_page(ctx: Context) -> str:
                 for b in s.blackout]
         blocks += [heading(lab["blackout"], "blackout"),
                    block(table([h(lab[k]) for k in ("date", "reason", "pillars")], rows))]
+    if s.seasons:
+        rows = [[h(season.name) + f" (<code>{h(season.id)}</code>)", h(season_text(ctx, season)),
+                 h(_overrides(season)) or none] for season in s.seasons]
+        blocks += [heading(lab["seasons"], "seasons"),
+                   block(table([h(lab[k]) for k in ("season", "when", "overrides")], rows))]
     if s.severity:
         rows = [[f"<code>{h(k)}</code>", h(v)] for k, v in sorted(s.severity.items())]
         blocks += [heading(lab["severity_overrides"], "severity"),
@@ -94,3 +105,26 @@ def editor_support(ctx: Context) -> str:
     note = "" if site_url else f'<p class="smm-note">{h(lab["schema_no_site_url"])}</p>'
     return (f'<p class="smm-intro">{h(lab["editor_intro"])}</p>'
             + table([h(lab["files"]), h(lab["schema"]), h(lab["first_line"])], rows) + note)
+
+
+def _holidays(settings: HolidaySettings, none: str) -> str:
+    """``holidays:`` in words: the country, its categories, and the plan's own changes."""
+    if not settings.country:
+        return none
+    parts = [f"{settings.country} ({', '.join(settings.chosen_categories())})"]
+    parts += [f"+ {a.day} {a.name}" for a in settings.add]
+    parts += [f"− {r.day}" for r in settings.remove]
+    return h("; ".join(parts))
+
+
+def _overrides(season: Season) -> str:
+    out = []
+    for pid, p in season.pillars.items():
+        out += [f"{pid} {k} {setting_percent(getattr(p, k))}" for k in p.keys]
+    for cid, c in season.channels.items():
+        for k in c.keys:
+            value = getattr(c, k)
+            shown = duration_text(value) if isinstance(value, dt.timedelta) else \
+                f"[{', '.join('' if v is None else str(v) for v in value)}]"
+            out.append(f"{cid} {k} {shown}")
+    return "; ".join(out)

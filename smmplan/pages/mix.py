@@ -40,7 +40,8 @@ def mix_page(ctx: Context) -> str:
 
 def _chart(ctx: Context, found: Mix, judge: bool) -> str:
     lab = ctx.labels
-    settings = ctx.plan.settings
+    # a window inside a season is judged by the season's targets (SPEC §7.2)
+    settings = ctx.calendar.settings_for(found.window) if found.window else ctx.plan.settings
     total = found.posts
     is_judged = judge and judged(found, settings.mix)
     rows = []

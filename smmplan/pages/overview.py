@@ -11,6 +11,7 @@ from .analytics import ADDRESS as ENGAGEMENT
 from .analytics import latest_rate
 from .calendar import month_address
 from .context import Context
+from .days import calendar_blocks
 from .html import block, h, page, table
 from .links import address
 from .posts import diagnostics_table
@@ -53,6 +54,7 @@ def overview_page(ctx: Context) -> str:
         block(intro),
         f"<h2 id=\"next-14-days\">{h(lab['next_14'])}</h2>",
         block(coming),
+        *calendar_blocks(ctx, link_to),
         f"<h2 id=\"by-status\">{h(lab['by_status'])}</h2>",
         block(table([h(lab["status"]), h(lab["count"])], status_rows, cls="smm-status-counts")),
         f"<h2 id=\"open-problems\">{h(lab['open_problems'])}</h2>",

@@ -12,9 +12,9 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from fractions import Fraction
 
-from ..calendar import Mix, calendar_of, exact, percent, setting_percent
+from ..calendar import Calendar, Mix, calendar_of, exact, percent, setting_percent
 from ..diagnostics import Diagnostic, diag
-from ..model import MixSettings, Pillar, Plan, Settings
+from ..model import MixSettings, Pillar, Plan, Position, Season, Settings
 from .frequency import channel_at
 
 
@@ -35,17 +35,32 @@ def over_max(share: Fraction, pillar: Pillar) -> bool:
 
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     settings = plan.settings
-    yield from _shares(settings, calendar_of(plan).mix(settings.mix.window))
+    cal = calendar_of(plan)
+    yield from _shares(cal, cal.mix(settings.mix.window))
     if settings.mix.max_consecutive:
         yield from _runs(plan)
 
 
-def _shares(settings: Settings, found: tuple[Mix, ...]) -> Iterator[Diagnostic]:
-    mix = settings.mix
+def pillar_at(settings: Settings, active: tuple[Season, ...], pid: str, key: str
+              ) -> tuple[Position, str]:
+    """Where the pillar's ``key`` (target, max) that judges a window is written: the last of
+    its ``active`` seasons that sets it, else rules.yml's pillars; and " (season id)" to say
+    so in a message."""
+    for season in reversed(active):
+        o = season.pillars.get(pid)
+        if o is not None and key in o.keys:
+            return season.at(f"pillars.{pid}.{key}"), f" (season {season.id})"
+    return settings.at(f"pillars.{pid}.{key}"), ""
+
+
+def _shares(cal: Calendar, found: tuple[Mix, ...]) -> Iterator[Diagnostic]:
     for window in found:
+        assert window.window is not None
+        active = cal.seasons_for(window.window)
+        settings = cal.settings_for(window.window)
+        mix = settings.mix
         if not judged(window, mix):
             continue
-        assert window.window is not None
         label = window.window.label
         runs = f"{label} runs from {window.window.start} to {window.window.end}"
         for pid, pillar in settings.pillars.items():
@@ -53,15 +68,15 @@ def _shares(settings: Settings, found: tuple[Mix, ...]) -> Iterator[Diagnostic]:
             counted = f"{window.by_pillar.get(pid, 0)} of {window.posts} posts"
             if off_target(share, pillar, mix):
                 assert pillar.target is not None
+                at, season = pillar_at(settings, active, pid, "target")
                 yield diag("SMM201", f"{pid} {percent(share)} in {label}, target "
-                           f"{setting_percent(pillar.target)} ± "
-                           f"{setting_percent(mix.tolerance)}: {counted}",
-                           settings.at(f"pillars.{pid}.target"), help=runs)
+                           f"{setting_percent(pillar.target)}{season} ± "
+                           f"{setting_percent(mix.tolerance)}: {counted}", at, help=runs)
             if over_max(share, pillar):
                 assert pillar.max is not None
+                at, season = pillar_at(settings, active, pid, "max")
                 yield diag("SMM202", f"{pid} {percent(share)} in {label}, max "
-                           f"{setting_percent(pillar.max)}: {counted}",
-                           settings.at(f"pillars.{pid}.max"), help=runs)
+                           f"{setting_percent(pillar.max)}{season}: {counted}", at, help=runs)
 
 
 def _runs(plan: Plan) -> Iterator[Diagnostic]:

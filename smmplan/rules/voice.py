@@ -20,6 +20,7 @@ from ..captions import Caption, captions_of
 from ..diagnostics import Diagnostic, diag
 from ..model import Channel, Plan, Post, Settings, VoiceRule
 from ..platforms import PLATFORMS
+from ..seasons import in_season
 from ..textcount import grapheme_length, hashtags, x_length, x_surely_fits
 
 _PLACEHOLDER = re.compile(r"\{(match|replacement|count|max|name)\}")
@@ -83,7 +84,7 @@ def _voice_rules(settings: Settings, compiled: list[tuple[VoiceRule, tuple[_Term
     post = cap.post
     folded = cap.text.casefold()
     for rule, terms in compiled:
-        if rule.name in stopped or not _applies(rule, post, channels):
+        if rule.name in stopped or not _applies(rule, post, channels, settings):
             continue
         try:
             found = list(_voice(rule, terms, cap, folded))
@@ -152,8 +153,13 @@ def _format(post: Post, channel: Channel) -> Iterator[Diagnostic]:
                post=post.id)
 
 
-def _applies(rule: VoiceRule, post: Post, channels: list[Channel]) -> bool:
+def _applies(rule: VoiceRule, post: Post, channels: list[Channel], settings: Settings
+             ) -> bool:
     when = rule.when
+    if "season" in when:
+        day = post.start.astimezone(settings.tz).date() if post.start else None
+        if day is None or not any(in_season(settings.seasons, s, day) for s in when["season"]):
+            return False
     if "pillar" in when and post.pillar not in when["pillar"]:
         return False
     if "format" in when and post.format not in when["format"]:
