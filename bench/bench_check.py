@@ -21,13 +21,10 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
-import gc
 import os
 import pstats
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -35,6 +32,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import generate_plan
+from bench.timing import best_of
 from smmplan.check import check_plan
 from smmplan.load import load_plan
 
@@ -54,16 +52,6 @@ def floor(root: Path) -> int:
             yaml.load(front, Loader=yaml.CSafeLoader)
             n += 1
     return n
-
-
-def best_of(repeat: int, func: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

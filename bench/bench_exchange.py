@@ -25,18 +25,16 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import gc
 import io
 import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import generate_plan
+from bench.timing import timed
 from smmplan.exchange.export import export_csv
 from smmplan.exchange.importer import plan_import, write_planned
 from smmplan.exchange.occurrences import Selection
@@ -53,13 +51,6 @@ def baseline(path: Path) -> int:
     csv.writer(buf, lineterminator="\r\n").writerows(rows)
     buf.getvalue().encode("utf-8")
     return len(rows) - 1
-
-
-def timed(func: Callable[[], object]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
 
 
 def main() -> None:

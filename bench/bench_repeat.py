@@ -13,27 +13,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import generate_plan
+from bench.timing import timed
 from smmplan.calendar import calendar_of
 from smmplan.check import check_plan
 
 TODAY = dt.date(2026, 11, 25)
 TARGET = 1.3
-
-
-def timed(root: Path) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    check_plan(root, TODAY)
-    return time.perf_counter() - start
 
 
 def main() -> int:
@@ -54,7 +46,8 @@ def main() -> int:
                   for name, r in results.items()}
         assert len(starts["single"]) == args.occurrences, len(starts["single"])
         assert starts["single"] == starts["recurring"], "the plans differ in their occurrences"
-        rounds = [(timed(single), timed(recurring)) for _ in range(args.rounds)]
+        rounds = [(timed(lambda: check_plan(single, TODAY)),
+                   timed(lambda: check_plan(recurring, TODAY))) for _ in range(args.rounds)]
     t_single, t_recurring = (min(r[i] for r in rounds) for i in range(2))
     ratio = t_recurring / t_single
     posts = len(results["recurring"].plan.posts)

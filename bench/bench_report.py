@@ -19,17 +19,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
 import random
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import CHANNELS, generate_plan
+from bench.timing import timed
 from smmplan.check import check_plan
 from smmplan.load import load_plan
 from smmplan.render.report import as_json
@@ -70,13 +68,6 @@ def report(root: Path, today: dt.date) -> str:
     return as_json(compute(plan, "month", today))
 
 
-def once(func: Callable[[], object]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    func()
-    return time.perf_counter() - start
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -93,7 +84,7 @@ def main() -> None:
         assert not metric_errors, metric_errors[:5]
         data = report(root, today)
         assert '"engagement_rate"' in data
-        rounds = [(once(lambda: check_plan(root, today)), once(lambda: report(root, today)))
+        rounds = [(timed(lambda: check_plan(root, today)), timed(lambda: report(root, today)))
                   for _ in range(args.repeat)]
         t_check, t_report = (min(r[i] for r in rounds) for i in range(2))
 
