@@ -163,7 +163,8 @@ class _Rows:
         title = self.cell(row, "title")
         if not title:
             bad("SMM002", "title", "the title is empty")
-        status = self._status(self.cell(row, "status"), row, bad)
+        status = self._word(self.cell(row, "status"), "status", STATUSES, STATUS_WORDS,
+                            bad) or DEFAULT_STATUS
         when = None
         raw_date, raw_time = self.cell(row, "date"), self.cell(row, "time")
         if raw_date:
@@ -187,7 +188,7 @@ class _Rows:
                              "campaign", bad, "campaign" in self.plan.incomplete)
         author = self._member(self.cell(row, "author"), "author", bad)
         editor = self._member(self.cell(row, "editor"), "editor", bad)
-        fmt = self._format(self.cell(row, "format"), row, bad)
+        fmt = self._word(self.cell(row, "format"), "format", FORMATS, FORMAT_WORDS, bad)
         published = self._published(row, channels, bad)
 
         post_id = self.cell(row, "id") or (f"{when[:10]}-{slug(title)}" if when else slug(title))
@@ -314,26 +315,19 @@ class _Rows:
                 return f"{folder}/{file}"
             n += 1
 
-    def _status(self, text: str, row: Row, bad: Callable[..., None]) -> str:
-        if not text:
-            return DEFAULT_STATUS
-        key = text.casefold()
-        status = key if key in STATUSES else STATUS_WORDS.get(key)
-        if status is None:
-            bad("SMM003", "status", f"{text!r} is not a status ({', '.join(STATUSES)})"
-                + did_you_mean(key, list(STATUSES) + list(STATUS_WORDS)))
-            return DEFAULT_STATUS
-        return status
-
-    def _format(self, text: str, row: Row, bad: Callable[..., None]) -> str | None:
+    @staticmethod
+    def _word(text: str, field: str, known: Sequence[str], words: Mapping[str, str],
+              bad: Callable[..., None]) -> str | None:
+        """A status or format cell: the value itself or an Indonesian word for it; None (and
+        a diagnostic) for anything else, None without one for an empty cell."""
         if not text:
             return None
         key = text.casefold()
-        fmt = key if key in FORMATS else FORMAT_WORDS.get(key)
-        if fmt is None:
-            bad("SMM003", "format", f"{text!r} is not a format ({', '.join(FORMATS)})"
-                + did_you_mean(key, list(FORMATS) + list(FORMAT_WORDS)))
-        return fmt
+        value = key if key in known else words.get(key)
+        if value is None:
+            bad("SMM003", field, f"{text!r} is not a {field} ({', '.join(known)})"
+                + did_you_mean(key, list(known) + list(words)))
+        return value
 
     def _channels(self, text: str, row: Row, bad: Callable[..., None]) -> list[str]:
         if not text:
