@@ -11,7 +11,6 @@ here, once (:func:`rate_percent`, :func:`per_thousand`); outputs only format the
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
 
+from ..calendar import rounded
 from ..model import Plan, Post
 from .checks import Resolved
 from .data import AudienceRecord
@@ -39,20 +39,14 @@ BEST_SLOTS = 3
 TOP_POSTS = 5
 
 
-def round_half_up(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded to ``places`` decimals, halves up (12.25 -> 12.3): the one rounding."""
-    scaled = math.floor(value * 10 ** places + Fraction(1, 2))
-    return Decimal(scaled).scaleb(-places)
-
-
 def rate_percent(interactions: int, reach: int) -> Decimal | None:
     """The engagement rate in percent with one decimal, or None without reach."""
-    return round_half_up(Fraction(interactions * 100, reach), 1) if reach else None
+    return rounded(Fraction(interactions * 100, reach), 1) if reach else None
 
 
 def per_thousand(interactions: int, followers: int | None) -> Decimal | None:
     """Interactions per 1,000 followers with one decimal, or None without a follower count."""
-    return round_half_up(Fraction(interactions * 1000, followers), 1) if followers else None
+    return rounded(Fraction(interactions * 1000, followers), 1) if followers else None
 
 
 @dataclass(frozen=True)
