@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import test_site_browser
 from conftest import write_files
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 from test_engagement import FILES, RULES
-from test_site_browser import CHROMIUM_ARGS, OUTPUT, TIMEOUT_MS, Watched, _Quiet
+from test_site_browser import OUTPUT, TIMEOUT_MS, Watched, _Quiet
 
 from smmplan.build import build_site
 
@@ -36,12 +37,8 @@ plugins:
 """
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+#: the module-scoped Chromium of the other browser tests
+browser = test_site_browser.browser
 
 
 @pytest.fixture(scope="module")

@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import test_site_browser
 from click.testing import CliRunner
 from conftest import REPO
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
+from test_site_browser import TIMEOUT_MS
 
 from smmplan.build import build_site
 from smmplan.cli import main
@@ -34,9 +36,6 @@ DIST = JS / "decap-cms" / "dist"
 #: Screenshots for docs/review-loop.md: copy them to docs/images/ when the editor changes.
 SHOTS = REPO / "test-output" / "cms"
 TODAY = "2026-11-25"
-TIMEOUT_MS = 90_000
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "t@example.org"}
 
@@ -132,12 +131,8 @@ def _wait_for(url: str) -> None:
     raise AssertionError(f"decap-server did not start at {url}")
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+#: the module-scoped Chromium of the other browser tests
+browser = test_site_browser.browser
 
 
 def open_editor(browser: Browser, editor: Editor) -> tuple[Page, list[str]]:
