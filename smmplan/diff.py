@@ -55,8 +55,8 @@ def repository(plan_root: Path) -> tuple[Path, str]:
     try:
         out = _git(plan_root, "rev-parse", "--show-toplevel")
     except RevisionError:
-        raise RevisionError(f"{plan_root} is not inside a git repository; `smmplan diff` "
-                            "compares two commits") from None
+        raise RevisionError(f"{plan_root} is not inside a git repository; comparing "
+                            "revisions (diff, check --base) needs one") from None
     top = Path(out.decode("utf-8").strip()).resolve()
     inside = plan_root.resolve().relative_to(top).as_posix()
     return top, "" if inside == "." else inside + "/"

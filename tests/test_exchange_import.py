@@ -491,3 +491,13 @@ def test_published_permalinks_import_by_channel_and_round_trip_through_export(
     again = run(cli, plan, exported.output.split("Exported")[0], "--write")
     assert again.exit_code == 0, again.output
     assert {p.title: dict(p.published) for p in load_plan(plan)[0].posts} == got
+
+
+def test_a_device_or_missing_file_is_one_clear_message(cli, plan) -> None:
+    device = cli("-C", str(plan), "import", "/dev/null")
+    assert device.exit_code == 2
+    assert "/dev/null: not a regular file" in device.output
+    missing = cli("-C", str(plan), "import", "no-such.csv")
+    assert missing.exit_code == 2 and "no-such.csv: no such file" in missing.output
+    metrics = cli("-C", str(plan), "metrics", "import", "/dev/null", "--platform", "x")
+    assert metrics.exit_code == 2 and "not a regular file" in metrics.output

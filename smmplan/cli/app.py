@@ -98,6 +98,16 @@ def plan_root(ctx: click.Context) -> Path:
     return env.root if env is not None else find_plan(Path.cwd(), explicit=False)
 
 
+
+def input_file(path: Path, shown: Path) -> Path:
+    """``path`` if it is a file a command can read (``shown`` as the user wrote it), else the
+    command cannot run: missing, or a folder, device or FIFO that would hang or mislead."""
+    if not path.exists():
+        raise CommandError(f"{shown}: no such file")
+    if not path.is_file():
+        raise CommandError(f"{shown}: not a regular file; name a saved spreadsheet or export")
+    return path
+
 @click.group(cls=FaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="smmplan")
 @click.option("-C", "plan_dir", type=click.Path(file_okay=False, path_type=Path),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from ..diagnostics import Diagnostic
-from .app import CommandError, Env, plan_root
+from .app import CommandError, Env, input_file, plan_root
 
 if TYPE_CHECKING:
     from ..exchange.importer import Planned
@@ -69,8 +69,7 @@ def command(ctx: click.Context, file: Path, write: bool, maps: tuple[str, ...],
     env = ctx.find_object(Env)
     # read like check's PATHS: against the -C folder, as `git -C` does
     path = file if file.is_absolute() or env is None else env.base / file
-    if not path.is_file():
-        raise CommandError(f"{file}: no such file")
+    input_file(path, file)
     plan, _ = load_plan(root)
     if not plan.settings.loaded:
         raise CommandError("guidelines/rules.yml is missing or cannot be read; run "

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import click
 
 from ..metrics.exports import PLATFORMS
-from .app import CommandError, plan_root
+from .app import CommandError, input_file, plan_root
 
 
 @click.group(name="metrics")
@@ -54,8 +54,7 @@ def import_command(ctx: click.Context, file: Path, platform: str, channels: tupl
     from ..render import diagnostics as output
 
     root = plan_root(ctx)
-    if not file.is_file():
-        raise CommandError(f"{file}: no such file")
+    input_file(file, file)
     tz = None
     if export_timezone:
         try:
