@@ -66,6 +66,10 @@ def read_reviews(text: str) -> list[Review]:
     return out
 
 
+_JSON_KIND = {dict: "an object", str: "a string", int: "a number", float: "a number",
+              bool: "true or false", type(None): "null"}
+
+
 def _json_values(text: str) -> Iterator[Any]:
     decoder = json.JSONDecoder()
     at = 0
@@ -79,10 +83,11 @@ def _json_values(text: str) -> Iterator[Any]:
         except json.JSONDecodeError as exc:
             raise ReviewsError(f"not GitHub's review JSON: {exc.msg} at line {exc.lineno}, "
                                f"column {exc.colno}") from None
-        if isinstance(value, list):
-            yield from value
-        else:
-            yield value
+        if not isinstance(value, list):
+            raise ReviewsError("not GitHub's review JSON: expected a list of reviews, as "
+                               "`gh api repos/OWNER/REPO/pulls/N/reviews` prints it, found "
+                               f"{_JSON_KIND.get(type(value), 'another value')}")
+        yield from value
 
 
 def approvers(reviews: Iterable[Review], head: str) -> set[str]:

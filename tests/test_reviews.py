@@ -163,6 +163,16 @@ def test_a_file_that_is_not_review_json_exits_2(repo, text: str) -> None:
     assert code == 2 and "Traceback" not in out[0]["message"]
 
 
+@pytest.mark.parametrize(("text", "kind"), [('{"state": "APPROVED"}', "an object"),
+                                             ('"APPROVED"', "a string"), ("3", "a number")])
+def test_a_review_file_that_is_not_a_list_says_what_it_found(repo, text: str, kind: str) -> None:
+    root, base, _, _ = repo
+    code, out = run(root, base, text)
+    assert code == 2
+    assert "expected a list of reviews" in out[0]["message"]
+    assert f"found {kind}" in out[0]["message"]
+
+
 def test_an_unknown_base_exits_2(repo) -> None:
     root, _, _, _ = repo
     code, out = run(root, "no-such-branch", [])
