@@ -103,9 +103,13 @@ def build(plan: Plan, library: Library) -> Captions:
     for post in plan.posts:
         channels = [c for c in dict.fromkeys(post.channels) if c in known]
         sections = variants.split(post.caption)
+        # this post's problems so far: a template shared by several channels reports once
+        seen: set[tuple[int, int, str]] = set()
         if len(sections) > 1 and plan.settings.loaded:
-            out.extend(_at(post, 0, p) for p in
-                       variants.problems(sections, tuple(dict.fromkeys(post.channels))))
+            for p in variants.problems(sections, tuple(dict.fromkeys(post.channels))):
+                found = _at(post, 0, p)
+                seen.add((found.line, found.column, found.message))
+                out.append(found)
         caps = []
         for cid in channels:
             section = variants.caption_for(sections, cid)
@@ -113,10 +117,10 @@ def build(plan: Plan, library: Library) -> Captions:
             if is_template(text):
                 ctx = Context(post.title, _campaign_name(plan, post), cid, known[cid].name)
                 text, problems = render(section.text, ctx, library)
-                seen = {(d.line, d.column, d.message) for d in out if d.post == post.id}
                 for p in problems:
                     found = _at(post, section.offset, p)
                     if (found.line, found.column, found.message) not in seen:
+                        seen.add((found.line, found.column, found.message))
                         out.append(found)
             caps.append(Caption(post, cid, text, section.text, section.offset,
                                 bool(section.channels)))

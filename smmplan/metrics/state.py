@@ -59,8 +59,9 @@ def metrics_of(plan: Plan, today: dt.date) -> Metrics:
     found = cache.get(today)
     if found is None:
         out: list[Diagnostic] = []
-        occurrences = plan_occurrences(plan)
         records = [*front_matter_records(plan), *plan.metrics_data]
+        # a plan without numbers (most plans, most of the time) skips the matching
+        occurrences = plan_occurrences(plan) if records or plan.audience else []
         resolved = resolve(plan, occurrences, records, today, out)
         audience = check_audience(plan, occurrences, plan.audience, today, out)
         found = Metrics(plan, items_of(plan, resolved), tuple(audience), tuple(out))
