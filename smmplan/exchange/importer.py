@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 import json
 import os
 import re
@@ -25,6 +24,7 @@ from ..fields import ID_RE, default_id, did_you_mean
 from ..files import inside
 from ..format.keys import FORMATS, POST, STATUSES
 from ..format.post import load_post_text
+from ..gcpause import gc_paused
 from ..model import Plan, Position, Post
 from ..newpost import NewPostError, create, slug
 from . import cells
@@ -88,18 +88,11 @@ def plan_import(table: Table, plan: Plan, mapping: Mapping[str, str],
     planned: list[Planned] = []
     if not found.missing:
         rows = _Rows(table, found, plan, out)
-        # as in load_plan: the planned posts are a large tree without cycles, which the cyclic
-        # collector would walk again and again as it grows, to free nothing
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             for row in data:
                 one = rows.build(row)
                 if one is not None:
                     planned.append(one)
-        finally:
-            if enabled:
-                gc.enable()
     out.sort(key=Diagnostic.sort_key)
     return ImportResult(tuple(planned), tuple(out), len(data))
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 
 from ..calendar import calendar_of
 from ..diagnostics import Diagnostic
+from ..gcpause import gc_paused
 from ..model import Plan
 from . import duplicates, frequency, metrics, mix, recurring, references, voice, workflow
 
@@ -27,8 +28,9 @@ FAMILIES: tuple[Family, ...] = (
 
 
 def run_rules(plan: Plan, today: dt.date) -> list[Diagnostic]:
-    calendar_of(plan, today)  # fixes the horizon of repeats without an end at today
     out: list[Diagnostic] = []
-    for family in FAMILIES:
-        out.extend(family(plan, today))
+    with gc_paused():
+        calendar_of(plan, today)  # fixes the horizon of repeats without an end at today
+        for family in FAMILIES:
+            out.extend(family(plan, today))
     return out
