@@ -40,11 +40,12 @@ class BuildOutcome:
 
 
 def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | None = None,
-               strict: bool = False) -> BuildOutcome:
+               strict: bool = False, engine: str | None = None) -> BuildOutcome:
     """Check the plan at ``root`` and, without errors (or warnings, with ``strict``), build it.
 
-    ``site_dir`` defaults to mkdocs.yml's ``site_dir`` (``site/``). Raises :class:`BuildError`
-    when mkdocs cannot build; returns with ``site_dir=None`` when the plan has errors.
+    ``site_dir`` defaults to mkdocs.yml's ``site_dir`` (``site/``); ``engine`` (``mkdocs`` or
+    ``zensical``) to rules.yml's ``engine``. Raises :class:`BuildError` when the engine cannot
+    build; returns with ``site_dir=None`` when the plan has errors.
     """
     root = root.resolve()
     result = check_plan(root, today)
@@ -66,6 +67,8 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
     epoch = history.last_commit
     if epoch is None:
         epoch = int(history.stamp("mkdocs.yml").timestamp())
+    if (engine or result.plan.settings.engine) == "zensical":
+        return _build_zensical(root, site_dir, result, feeds, strict, epoch)
     with _environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
         try:
             config = load_config(config_file=str(config_file), strict=strict)
@@ -96,6 +99,60 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
+    return BuildOutcome(result, target, pages, len(feeds))
+
+
+def write_pages(root: Path, output: Path, *, today: dt.date | None = None) -> BuildOutcome:
+    """Check the plan and write its site's files (:class:`smmplan.site.files.SiteFiles`) into
+    ``output``, replaced whole as a built site is; ``site_dir=None`` when the plan has errors."""
+    from . import ical
+    from .gitdates import read_history
+    from .site.files import site_files
+
+    root = root.resolve()
+    result = check_plan(root, today)
+    if result.errors:
+        return BuildOutcome(result, None)
+    target = output.resolve()
+    _check_target(root, target, (root / "content").resolve())
+    site = site_files(result, ical.render_feeds(result.plan, read_history(root)))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.writing-", dir=target.parent))
+    try:
+        site.write(temp)
+        (temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        _swap(temp, target)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    feeds = sum(1 for p in site.files if p.endswith(".ics"))
+    return BuildOutcome(result, target, len(site.pages), feeds)
+
+
+def _build_zensical(root: Path, site_dir: Path | None, result: CheckResult,
+                    feeds: dict[str, bytes], strict: bool, epoch: int) -> BuildOutcome:
+    from .site import zensical
+    from .site.files import site_files
+
+    try:
+        target = (root / (site_dir or zensical.site_dir_of(root))).resolve()
+        config = zensical.read_config(root / "mkdocs.yml")
+        _check_target(root, target, (root / str(config.get("docs_dir") or "docs")).resolve())
+        target.parent.mkdir(parents=True, exist_ok=True)
+        project = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        try:
+            site = site_files(result, feeds)
+            built = zensical.build(root, site, project, language=result.plan.settings.language,
+                                   strict=strict, epoch=epoch)
+            pages = sum(1 for p in built.rglob("*.html") if p.name != "404.html")
+            (built / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            _swap(built, target)
+        finally:
+            shutil.rmtree(project, ignore_errors=True)
+    except zensical.ConfigError as e:
+        raise BuildError(f"mkdocs.yml: {e}") from None
+    except zensical.ZensicalError as e:
+        raise BuildError(str(e)) from None
     return BuildOutcome(result, target, pages, len(feeds))
 
 

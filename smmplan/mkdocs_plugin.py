@@ -1,8 +1,7 @@
 """The mkdocs plugin ``smmplan``: adds the plan's pages, feeds and schemas to an mkdocs build.
 
-A thin adapter: the pages come from :func:`smmplan.pages.render_pages`, the feeds from
-:mod:`smmplan.ical`, the JSON Schemas (``/schemas/<kind>.schema.json``) from
-:func:`smmplan.pages.schemas.schema_files`. Here they only become mkdocs files; post and
+A thin adapter over :func:`smmplan.site.files.site_files` (the same pages, navigation, feeds,
+schemas and styles every engine gets): here they only become mkdocs files; post and
 campaign sources leave the build (their content is on the generated pages); the navigation
 stays small; ``serve`` also watches personas/ and guidelines/.
 
@@ -29,9 +28,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .check import CheckResult, check_plan
-from .pages import NavItem, navigation, render_pages, source_path
-from .pages.feeds import describe_feeds
-from .pages.schemas import schema_files
+from .site.files import ASSET_DIR, ASSETS, site_files
 
 log = logging.getLogger("mkdocs.plugins.smmplan")
 _MARKER = re.compile(r"<!--smmplan:(\d+)-->")
@@ -40,8 +37,6 @@ _HEADING = re.compile(r"<h[1-6][\s>]")
 POST_TEMPLATE = "smmplan-post.html"
 """Material's main.html with the navigation rendered once for all post pages."""
 
-ASSETS = ("smmplan.css",)
-ASSET_DIR = "assets/smmplan"
 #: Plan folders whose files are the plan, not site pages (relative to the plan root).
 SOURCE_FOLDERS = ("content/posts", "content/campaigns")
 WATCHED = ("content", "personas", "guidelines")
@@ -99,35 +94,28 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         assert self.result is not None and self.root is not None
         docs = Path(config.docs_dir).resolve()
         sources = [_relative_to(self.root / folder, docs) for folder in SOURCE_FOLDERS]
-        pages = render_pages(self.result, feeds=describe_feeds(self.result.plan),
-                             directory_urls=config.use_directory_urls)
-        generated = {source_path(a): text for a, text in pages.items()}
-        schemas = schema_files()
+        feeds = self.feeds if self.feeds is not None else _feeds(self.result)
+        site = site_files(self.result, feeds, directory_urls=config.use_directory_urls)
         for f in list(files):
             in_source = any(s is not None and (f.src_uri == s or f.src_uri.startswith(s + "/"))
                             for s in sources)
-            if in_source or f.src_uri in generated or f.src_uri in schemas:
+            if in_source or f.src_uri in site.pages or f.src_uri in site.files:
                 files.remove(f)
         self.blocks = {}
-        for src, text in generated.items():
+        for src, text in site.pages.items():
             # post pages are reached from the calendar, never from the nav
             inclusion = (InclusionLevel.NOT_IN_NAV if src.startswith("posts/")
                          else InclusionLevel.UNDEFINED)
             content = self._stash(src, text)
             files.append(File.generated(config, src, content=content, inclusion=inclusion))
-        for name in ASSETS:
-            css = resources.files("smmplan").joinpath("assets", name).read_bytes()
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=css,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
-        feeds = self.feeds if self.feeds is not None else _feeds(self.result)
-        for path, data in sorted(feeds.items()):
-            files.append(File.generated(config, path, content=data))
-        for path, text in schemas.items():
-            files.append(File.generated(config, path, content=text))
+        for path, data in site.files.items():
+            inclusion = (InclusionLevel.NOT_IN_NAV if path.startswith(ASSET_DIR)
+                         else InclusionLevel.UNDEFINED)
+            files.append(File.generated(config, path, content=data, inclusion=inclusion))
         if not config.nav:
             own = sorted(f.src_uri for f in files.documentation_pages()
-                         if f.src_uri not in generated)
-            config.nav = _nav(navigation(self.result), own)
+                         if f.src_uri not in site.pages)
+            config.nav = site.nav_config(own)
         return files
 
     def _stash(self, src: str, text: str) -> str:
@@ -252,18 +240,3 @@ def _feeds(result: CheckResult) -> dict[str, bytes]:
         log.info("smmplan: smmplan.ical is not installed; the site has no feeds")
         return {}
     return dict(ical.render_feeds(result.plan))
-
-
-def _nav(items: list[NavItem], own_pages: list[str]) -> list[Any]:
-    """mkdocs' nav config; titles are escaped since themes print them as HTML."""
-
-    def entry(item: NavItem) -> dict[str, Any]:
-        title = html.escape(item.title, quote=True)
-        if item.children:
-            return {title: [entry(child) for child in item.children]}
-        assert item.address is not None
-        return {title: source_path(item.address)}
-
-    out: list[Any] = [entry(item) for item in items]
-    out.extend(own_pages)
-    return out

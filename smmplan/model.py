@@ -220,6 +220,7 @@ class Settings:
     holidays: str | None = None
     language: str = RULES_FILE["language"].default
     event_minutes: int = RULES_FILE["event_minutes"].default
+    engine: str = RULES_FILE["engine"].default
     pillars: Mapping[str, Pillar] = field(
         default_factory=lambda: MappingProxyType({p: Pillar(p) for p in PILLARS_DEFAULT})
     )

@@ -13,6 +13,7 @@ from . import (
     cmd_ical,
     cmd_init,
     cmd_new,
+    cmd_pages,
     cmd_report,
     cmd_rule,
     cmd_schema,
@@ -21,7 +22,7 @@ from . import (
 from .app import main
 
 for _module in (cmd_check, cmd_rule, cmd_report, cmd_build, cmd_serve, cmd_ical, cmd_new,
-                cmd_init, cmd_diff, cmd_schema):
+                cmd_init, cmd_diff, cmd_schema, cmd_pages):
     main.add_command(_module.command)
 
 __all__ = ["main"]

@@ -53,6 +53,7 @@ def load_settings(root: Path, out: list[Diagnostic], incomplete: set[str]) -> Se
         holidays=_holidays(f, values["holidays"]),
         language=values["language"],
         event_minutes=values["event_minutes"],
+        engine=values["engine"],
         pillars=MappingProxyType(pillars),
         mix=_load_mix(f, pillars),
         channels=MappingProxyType(channels),
