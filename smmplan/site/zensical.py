@@ -10,6 +10,7 @@ language, smmplan's stylesheet and no plugins but search. The built site is swap
 from __future__ import annotations
 
 import html
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -46,6 +47,9 @@ def build(root: Path, site: SiteFiles, project: Path, *, language: str, strict: 
           epoch: int) -> Path:
     """Write the Zensical project into the empty folder ``project``, build it and return the
     folder holding the built site (inside ``project``)."""
+    if importlib.util.find_spec("zensical") is None:
+        raise ZensicalError("Zensical is not installed: pip install 'smmplan[zensical]' "
+                            f"(smmplan is tested with zensical {VERSION})")
     try:
         config = read_config(root / "mkdocs.yml")
     except ConfigError as e:
