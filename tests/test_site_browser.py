@@ -185,23 +185,27 @@ def test_no_page_has_console_errors(browser: Browser, fixture_site: str) -> None
     assert w.errors == []
 
 
+def visit_every_page_firing_handlers(w: Watched, base: str, site: Path) -> None:
+    """Open each of the hostile plan's 17 pages, fire every handler an injected attribute could
+    have set, and check that no script ran."""
+    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    assert len(pages) == 17
+    for rel in pages:
+        w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
+        w.page.wait_for_load_state("networkidle")
+        w.page.evaluate("""() => document.querySelectorAll('*').forEach(e => {
+            for (const t of ['mouseover', 'click', 'focus'])
+                if (!(e instanceof HTMLAnchorElement)) e.dispatchEvent(new Event(t));
+        })""")
+        assert w.page.evaluate("() => window.__pwned === undefined"), rel
+
+
 def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "site" / "hostile", tmp_path / "plan")
     base, server = build_and_serve(tmp_path / "plan", tmp_path / "site")
     try:
         w = Watched(browser)
-        pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
-                       for p in (tmp_path / "site").rglob("index.html"))
-        assert len(pages) == 17
-        for rel in pages:
-            w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
-            w.page.wait_for_load_state("networkidle")
-            # fire every mouse handler an injected attribute could have set
-            w.page.evaluate("""() => document.querySelectorAll('*').forEach(e => {
-                for (const t of ['mouseover', 'click', 'focus'])
-                    if (!(e instanceof HTMLAnchorElement)) e.dispatchEvent(new Event(t));
-            })""")
-            assert w.page.evaluate("() => window.__pwned === undefined"), rel
+        visit_every_page_firing_handlers(w, base, tmp_path / "site")
         w.page.goto(f"{base}/posts/xss-title/")
         # the hostile texts are shown as text
         assert "<script>window.__pwned='caption'</script>" in w.page.inner_text(".smm-caption")

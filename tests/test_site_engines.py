@@ -17,7 +17,14 @@ import vobject
 from conftest import EXAMPLE_PARTS, FIXTURES, REPO
 from icalendar import Calendar
 from playwright.sync_api import Browser, Locator, Page
-from test_site_browser import TIMEOUT_MS, Watched, _Quiet, browser, settle
+from test_site_browser import (
+    TIMEOUT_MS,
+    Watched,
+    _Quiet,
+    browser,
+    settle,
+    visit_every_page_firing_handlers,
+)
 
 from smmplan import ical
 from smmplan.build import BuildError, build_site
@@ -130,11 +137,17 @@ def test_zensical_builds_are_byte_identical(example, tmp_path: Path) -> None:
     assert [k for k in first if first[k] != second[k]] == []
 
 
-def test_the_engine_comes_from_rules_yml_and_the_option_wins(cli, tmp_path: Path) -> None:
+def fixture_plan(tmp_path: Path, rules: str = "") -> Path:
+    """The site fixture plan, with ``rules`` added to its rules.yml."""
     plan = tmp_path / "plan"
     shutil.copytree(FIXTURES / "site" / "plan", plan)
-    rules = plan / "guidelines" / "rules.yml"
-    rules.write_text(rules.read_text(encoding="utf-8") + "engine: zensical\n", encoding="utf-8")
+    path = plan / "guidelines" / "rules.yml"
+    path.write_text(path.read_text(encoding="utf-8") + rules, encoding="utf-8")
+    return plan
+
+
+def test_the_engine_comes_from_rules_yml_and_the_option_wins(cli, tmp_path: Path) -> None:
+    plan = fixture_plan(tmp_path, "engine: zensical\n")
     done = cli("-C", str(plan), "build", "--today", "2026-11-25")
     assert done.exit_code == 0, done.output
     assert (plan / "site" / "search.json").is_file()  # Zensical's index
@@ -145,10 +158,7 @@ def test_the_engine_comes_from_rules_yml_and_the_option_wins(cli, tmp_path: Path
 
 
 def test_a_bad_engine_in_rules_yml_is_a_diagnostic(cli, tmp_path: Path) -> None:
-    plan = tmp_path / "plan"
-    shutil.copytree(FIXTURES / "site" / "plan", plan)
-    rules = plan / "guidelines" / "rules.yml"
-    rules.write_text(rules.read_text(encoding="utf-8") + "engine: hugo\n", encoding="utf-8")
+    plan = fixture_plan(tmp_path, "engine: hugo\n")
     done = cli("-C", str(plan), "check", "--today", "2026-11-25")
     assert "engine" in done.output and "zensical" in done.output, done.output
 
@@ -159,8 +169,7 @@ def test_a_bad_engine_in_rules_yml_is_a_diagnostic(cli, tmp_path: Path) -> None:
     '!custom nothing',
 ])
 def test_zensical_never_evaluates_a_yaml_tag_of_the_plan(tmp_path: Path, tag: str) -> None:
-    plan = tmp_path / "plan"
-    shutil.copytree(FIXTURES / "site" / "plan", plan)
+    plan = fixture_plan(tmp_path)
     pwned = tmp_path / "PWNED"
     config = plan / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "extra:\n  x: "
@@ -186,8 +195,7 @@ def test_zensical_gets_the_fences_material_documents(example) -> None:
 def test_pages_writes_markdown_navigation_and_feeds(cli, tmp_path: Path) -> None:
     import yaml
 
-    plan = tmp_path / "plan"
-    shutil.copytree(FIXTURES / "site" / "plan", plan)
+    plan = fixture_plan(tmp_path)
     out = tmp_path / "docs"
     done = cli("-C", str(plan), "pages", "--output", str(out), "--today", "2026-11-25")
     assert done.exit_code == 0, done.output
@@ -263,17 +271,7 @@ def test_zensical_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) 
     base, server = serve(tmp_path / "site")
     try:
         w = Watched(browser)
-        pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
-                       for p in (tmp_path / "site").rglob("index.html"))
-        assert len(pages) == 17
-        for rel in pages:
-            w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
-            w.page.wait_for_load_state("networkidle")
-            w.page.evaluate("""() => document.querySelectorAll('*').forEach(e => {
-                for (const t of ['mouseover', 'click', 'focus'])
-                    if (!(e instanceof HTMLAnchorElement)) e.dispatchEvent(new Event(t));
-            })""")
-            assert w.page.evaluate("() => window.__pwned === undefined"), rel
+        visit_every_page_firing_handlers(w, base, tmp_path / "site")
         w.page.goto(f"{base}/posts/xss-title/")
         assert "<script>window.__pwned='caption'</script>" in w.page.inner_text(".smm-caption")
         settle(w.page)
