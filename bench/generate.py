@@ -46,10 +46,17 @@ workflow: {{approve_before: 2d, persona_review: 3650d}}
 """
 
 
-def generate_plan(root: Path, posts: int, seed: int = 0, start: dt.date = dt.date(2027, 1, 4)
-                  ) -> Path:
-    """Write a plan of ``posts`` posts under ``root`` (replacing it) and return ``root``."""
-    rng = random.Random(seed)
+def generate_plan(root: Path, posts: int, seed: int = 0, start: dt.date = dt.date(2027, 1, 4),
+                  *, repeat: int = 1, recurring: bool = False) -> Path:
+    """Write a plan of ``posts`` occurrences under ``root`` (replacing it) and return ``root``.
+
+    The occurrences form ``posts // repeat`` series of ``repeat`` alike occurrences (same time of
+    day, channel, pillar and caption, a fixed number of days apart). With ``recurring`` each
+    series is one post with ``repeat: {every: day, interval: N, count: repeat}``; without, each
+    occurrence is a post of its own: the two plans hold the same occurrences.
+    """
+    if posts % repeat or (posts // repeat) % PER_DAY:
+        raise ValueError(f"posts must be a multiple of repeat x {PER_DAY}")
     if root.exists():
         shutil.rmtree(root)
     (root / "guidelines").mkdir(parents=True)
@@ -72,38 +79,10 @@ def generate_plan(root: Path, posts: int, seed: int = 0, start: dt.date = dt.dat
     (root / "mkdocs.yml").write_text(
         "site_name: Bench plan\nsite_url: https://example.org/plan/\ndocs_dir: content\n"
         "theme: {name: material}\nplugins: [search, smmplan]\n", encoding="utf-8")
-    per_day = 20
-    channel_ids = list(CHANNELS)
-    for i in range(posts):
-        day = start + dt.timedelta(days=i // per_day)
-        minute = (i % per_day) * 40 + 6 * 60
-        when = dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
-        pillar = rng.choice(PILLARS)
-        channel = channel_ids[i % len(channel_ids)]
-        # X counts 280 weighted characters: keep its captions short so the plan builds
-        longest = 25 if channel == "x" else 60
-        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, longest)))
-        cta = " Pesan sekarang di tautan bio." if pillar == "hard-sell" else ""
-        folder = root / "content" / "posts" / f"{day:%Y}" / f"{day:%m}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"post-{i:05d}.md").write_text(
-            "---\n"
-            f"id: post-{i:05d}\n"
-            f"title: Post {i} tentang {rng.choice(WORDS)}\n"
-            f"date: {when:%Y-%m-%d %H:%M}\n"
-            f"channel: {channel}\n"
-            f"pillar: {pillar}\n"
-            "status: approved\n"
-            "author: rina\n"
-            "editor: dimas\n"
-            f"personas: [{rng.choice(['mahasiswa', 'pekerja', 'ibu-rumah-tangga'])}]\n"
-            "campaign: launch\n"
-            "format: photo\n"
-            "tags: [kopi, pagi]\n"
-            "---\n\n"
-            f"{words.capitalize()}.{cta} #kopi #pagi\n",
-            encoding="utf-8",
-        )
+    files = posts // repeat
+    every = files // PER_DAY  # days between two occurrences of one recurring post
+    for i in range(files if recurring else posts):
+        _write_post(root, i, i % files, seed, start, every, repeat if recurring else 1)
     return root
 
 
@@ -217,15 +196,67 @@ def generate_real_plan(root: Path, posts: int, seed: int = 0,
 KINDS = {"simple": generate_plan, "real": generate_real_plan}
 
 
+#: Posts (occurrences) per day of the generated plan.
+PER_DAY = 20
+
+
+def _write_post(root: Path, i: int, base: int, seed: int, start: dt.date, every: int,
+                repeat: int) -> None:
+    """Post ``i``; every random choice depends on ``base`` alone, so that occurrence ``i`` of a
+    plan of single posts matches the occurrence of recurring post ``base`` on its day."""
+    rng = random.Random(seed * 1_000_003 + base)
+    day = start + dt.timedelta(days=i // PER_DAY)
+    minute = (i % PER_DAY) * 40 + 6 * 60
+    when = dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
+    pillar = rng.choice(PILLARS)
+    channel_ids = list(CHANNELS)
+    channel = channel_ids[i % len(channel_ids)]
+    # X counts 280 weighted characters: keep its captions short so the plan builds
+    longest = 25 if channel == "x" else 60
+    words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, longest)))
+    cta = " Pesan sekarang di tautan bio." if pillar == "hard-sell" else ""
+    folder = root / "content" / "posts" / f"{day:%Y}" / f"{day:%m}"
+    folder.mkdir(parents=True, exist_ok=True)
+    recurs = f"repeat: {{every: day, interval: {every}, count: {repeat}}}\n" if repeat > 1 \
+        else ""
+    (folder / f"post-{i:05d}.md").write_text(
+        "---\n"
+        f"id: post-{i:05d}\n"
+        f"title: Post {base} tentang {rng.choice(WORDS)}\n"
+        f"date: {when:%Y-%m-%d %H:%M}\n"
+        f"{recurs}"
+        f"channel: {channel}\n"
+        f"pillar: {pillar}\n"
+        "status: approved\n"
+        "author: rina\n"
+        "editor: dimas\n"
+        f"personas: [{rng.choice(['mahasiswa', 'pekerja', 'ibu-rumah-tangga'])}]\n"
+        "campaign: launch\n"
+        "format: photo\n"
+        "tags: [kopi, pagi]\n"
+        "---\n\n"
+        f"{words.capitalize()}.{cta} #kopi #pagi\n",
+        encoding="utf-8",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("dir", type=Path)
     parser.add_argument("--posts", type=int, default=20_000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--kind", choices=sorted(KINDS), default="simple")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="simple plan: write the occurrences as recurring posts of this many")
     args = parser.parse_args()
-    KINDS[args.kind](args.dir, args.posts, args.seed)
-    print(f"wrote {args.posts} {args.kind} posts to {args.dir}")
+    if args.kind == "real":
+        generate_real_plan(args.dir, args.posts, args.seed)
+        print(f"wrote {args.posts} real posts to {args.dir}")
+        return
+    generate_plan(args.dir, args.posts, args.seed, repeat=args.repeat,
+                  recurring=args.repeat > 1)
+    files = args.posts // args.repeat
+    print(f"wrote {args.posts} occurrences in {files} posts to {args.dir}")
 
 
 if __name__ == "__main__":

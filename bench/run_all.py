@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ("bench_check.py", "bench_ical.py", "bench_build.py")
+BENCHES = ("bench_check.py", "bench_ical.py", "bench_build.py", "bench_repeat.py")
 
 
 def main() -> int:

@@ -4,18 +4,21 @@ Rules, pages, feeds, the report and the diff all read the plan through a :class:
 they agree on which posts are on the calendar, on which local day and in which window, which
 days are holidays, and how a share is rounded for display.
 
-- A :class:`Slot` is a post at one start: one per dated post that is not an idea. It is what a
-  month grid shows and what the workflow rules judge.
+- A :class:`Slot` is a post at one start: one per dated post that is not an idea, and one per
+  occurrence of a recurring post (SPEC §5.1). It is what a month grid shows and what the
+  workflow rules judge.
 - An :class:`Occurrence` is a slot on one channel: one per slot and each of its post's known
   channels, named twice or not. It is what frequency and mix rules count and what a feed event
-  is. Recurring posts (SPEC §5.1) will expand in :func:`_starts` into several starts of one post;
-  whatever places posts on days (rules, grids, group pages, feeds, report, diff weeks) already
-  reads slots and occurrences, not ``post.start``.
+  is (a recurring post's feed event is one per channel, carrying its rule).
+- A :class:`Series` is a recurring post's expansion: its starts on the calendar and the ones
+  left out, with why (:func:`_series`, the one place recurrence expands). Whatever places
+  posts on days (rules, grids, group pages, feeds, report, diff weeks) reads slots and
+  occurrences, not ``post.start``.
 - Days, ISO weeks, months and quarters are those of the plan timezone (:func:`window_of`).
 - Shares are exact fractions (:func:`share`, :func:`exact`) and are rounded for display once,
   half up (:func:`percent`, :func:`rounded`): 1 of 8 is ``13%`` everywhere.
 
-    cal = calendar_of(plan)            # built once per plan, then kept with it
+    cal = calendar_of(plan, today)     # built once per plan, then kept with it
     for occ in cal.by_channel["x"]:    # counting occurrences on x, in time order
         window_of(occ.day, "week").label   # "2026-W49"
     cal.holiday(dt.date(2026, 12, 25)) # "Hari Raya Natal" (plan language), or None
@@ -32,7 +35,8 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property, lru_cache
 
-from .model import Plan, Post, Settings
+from .model import Plan, Position, Post, Settings
+from .recurrence import expand, left_out
 
 _UTC = dt.UTC
 _KEY = "_smmplan_calendar"
@@ -68,6 +72,17 @@ class _Dated:
         """Counts for frequency and mix (not cancelled)."""
         return self.post.status != "cancelled"
 
+    def at(self, key: str) -> Position:
+        """Where a diagnostic about this slot points: ``key`` of the post, or for a recurring
+        post its ``repeat`` key (the message then names the occurrence's date)."""
+        return self.post.at("repeat") if self.post.repeat is not None else self.post.at(key)
+
+    @property
+    def of(self) -> str:
+        """`` (occurrence of 2026-12-10)`` for a recurring post, else nothing: what a message
+        about one occurrence adds when it does not name the day already."""
+        return f" (occurrence of {self.day})" if self.post.repeat is not None else ""
+
 
 @dataclass(frozen=True, slots=True)
 class Slot(_Dated):
@@ -99,6 +114,27 @@ class Occurrence(_Dated):
     start: dt.datetime
     all_day: bool
     instant: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """A recurring post's occurrences: those on the calendar and those left out."""
+
+    post: Post
+    starts: tuple[dt.datetime, ...]
+    """The starts on the calendar, in order."""
+    skipped: tuple[tuple[dt.datetime, str, str], ...]
+    """Starts left out, with why: (start, ``except`` | ``holiday`` | ``blackout``, the holiday's
+    name or the blackout's reason)."""
+    through: dt.date | None
+    """The last day expanded for a repeat without an end (the horizon); None when it has one."""
+    truncated: bool
+    """The repeat yields more than :data:`~smmplan.format.keys.MAX_OCCURRENCES` starts."""
+    unmatched: tuple[dt.date, ...]
+    """``except`` days that are not occurrences of the repeat."""
+    later: tuple[dt.datetime, ...] = ()
+    """For a repeat without an end: starts left out in the :data:`FEED_REACH` after the horizon.
+    The site stops at the horizon, but the feed's rule goes on: its EXDATEs must too."""
 
 
 @dataclass(frozen=True)
@@ -223,24 +259,35 @@ class Calendar:
     settings: Settings
     slots: tuple[Slot, ...]
     """Every slot, in time order (instant, then post id)."""
+    series: Mapping[str, Series] = field(default_factory=dict)
+    """Recurring posts on the calendar, by post id."""
+    through: dt.date | None = None
+    """The horizon: the last day expanded for repeats without an end."""
     _mixes: dict[str, tuple[Mix, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
-    def build(cls, plan: Plan) -> Calendar:
+    def build(cls, plan: Plan, today: dt.date | None = None) -> Calendar:
         channels = plan.settings.channels
         slots = []
+        series: dict[str, Series] = {}
+        through = horizon_end(plan, today)
         for post in plan.posts:
             if not on_calendar(post):
                 continue
-            for start, all_day in _starts(post):
+            assert post.start is not None
+            starts: tuple[dt.datetime, ...] = (post.start,)
+            if post.repeat is not None:
+                found = _series(plan.settings, post, through)
+                series[post.id] = found
+                starts = found.starts
+            known = tuple(dict.fromkeys(c for c in post.channels if c in channels))
+            occs = [(cid, post.channels.index(cid)) for cid in known]
+            for start in starts:
                 instant = start.astimezone(_UTC)
-                occs = []
-                for i, cid in enumerate(post.channels):
-                    if cid in channels and cid not in post.channels[:i]:
-                        occs.append(Occurrence(post, cid, i, start, all_day, instant))
-                slots.append(Slot(post, start, all_day, instant, tuple(occs)))
+                slots.append(Slot(post, start, post.all_day, instant, tuple(
+                    Occurrence(post, cid, i, start, post.all_day, instant) for cid, i in occs)))
         slots.sort(key=lambda s: (s.instant, s.post.id))
-        return cls(plan.settings, tuple(slots))
+        return cls(plan.settings, tuple(slots), series, through)
 
     @cached_property
     def occurrences(self) -> tuple[Occurrence, ...]:
@@ -301,16 +348,66 @@ class Calendar:
                     yield day, name
 
 
-def _starts(post: Post) -> Iterator[tuple[dt.datetime, bool]]:
-    """Each start of a post on the calendar, with its all-day flag: where recurrence expands."""
-    assert post.start is not None
-    yield post.start, post.all_day
+#: How far ahead repeats without an end are expanded, unless rules.yml sets ``horizon``.
+DEFAULT_HORIZON = dt.timedelta(days=90)
+#: How far past the horizon a feed leaves out the holidays, blackouts and ``except`` days of a
+#: repeat without an end (a calendar app shows its rule for ever).
+FEED_REACH = dt.timedelta(days=2 * 366)
 
 
-def calendar_of(plan: Plan) -> Calendar:
-    """The plan's calendar, built on first use and kept with the (frozen, so never stale) plan."""
+def horizon_end(plan: Plan, today: dt.date | None) -> dt.date:
+    """The last day that repeats without an end are expanded through (SPEC §7.3): today plus
+    the horizon, or the last single post or campaign day if later."""
+    if today is None:
+        today = dt.datetime.now(plan.tz).date()
+    horizon = getattr(plan.settings, "horizon", None) or DEFAULT_HORIZON
+    days = [today + horizon]
+    days += [p.start.date() for p in plan.posts if p.start is not None and p.repeat is None]
+    days += [c.end for c in plan.campaigns.values()]
+    return max(days)
+
+
+def _series(settings: Settings, post: Post, through: dt.date) -> Series:
+    """Where recurrence expands: every start of ``post``'s repeat, less those left out."""
+    rep, start = post.repeat, post.start
+    assert rep is not None and start is not None
+    expansion = expand(rep, start, through)
+    blackouts: dict[dt.date, str] = {}
+    for b in settings.blackout:
+        if b.pillars is None or post.pillar in b.pillars:
+            blackouts.setdefault(b.date, b.reason)
+    country, language = settings.holidays, settings.language
+
+    def holiday(day: dt.date) -> str | None:
+        return holidays_of_year(country, language, day.year).get(day) if country else None
+
+    kept, skipped = [], []
+    for when in expansion.starts:
+        reason = left_out(rep, when.date(), holiday, blackouts.get)
+        if reason is None:
+            kept.append(when)
+        else:
+            skipped.append((when, *reason))
+    later: tuple[dt.datetime, ...] = ()
+    if not rep.bounded and not expansion.truncated and (rep.skip or rep.exceptions):
+        beyond = expand(rep, start, through + FEED_REACH).starts[len(expansion.starts):]
+        later = tuple(w for w in beyond if left_out(rep, w.date(), holiday, blackouts.get))
+    days = {w.date() for w in expansion.starts}
+    last = expansion.starts[-1].date() if expansion.starts else start.date()
+    # an `except` day past the expanded end of an open repeat may still be an occurrence
+    unmatched = tuple(d for d in rep.exceptions if d not in days
+                      and not (d > last and (not rep.bounded or expansion.truncated)))
+    return Series(post, tuple(kept), tuple(skipped), None if rep.bounded else through,
+                  expansion.truncated, unmatched, later)
+
+
+def calendar_of(plan: Plan, today: dt.date | None = None) -> Calendar:
+    """The plan's calendar, built on first use and kept with the (frozen, so never stale) plan.
+
+    ``today`` sets the horizon of repeats without an end; the call that builds the calendar
+    fixes it (the check passes the plan's today before anything else asks)."""
     found = plan.__dict__.get(_KEY)
     if found is None:
-        found = Calendar.build(plan)
+        found = Calendar.build(plan, today)
         object.__setattr__(plan, _KEY, found)
     return found

@@ -289,6 +289,9 @@ def post_changes(old: Post, new: Post) -> tuple[Change, ...]:
         if a != b:
             text = (", ".join(a), ", ".join(b)) if key == "channels" else (a, b)
             out.append(Change("channel" if key == "channels" else key, *text))
+    if old.repeat != new.repeat:
+        out.append(Change("repeat", old.repeat.text() if old.repeat else "none",
+                          new.repeat.text() if new.repeat else "none"))
     if old.caption != new.caption:
         out.append(Change("caption"))
     details = [k for k in _DETAILS if getattr(old, k) != getattr(new, k)]

@@ -62,6 +62,10 @@ def engagement(plan: Plan, kind: str) -> tuple[EngagementWindow, ...]:
         post = slot.post
         if post.status != "published" or not post.metrics or not slot.occurrences:
             continue
+        # front-matter metrics are one set of numbers: a recurring post's count once, at its
+        # first occurrence (per-occurrence metrics are data/metrics, SPEC §6.3)
+        if post.repeat is not None and slot.start != calendar_of(plan).series[post.id].starts[0]:
+            continue
         window = window_of(slot.day, kind)
         bounds[window.start] = (window.label, window.end)
         groups[(window.start, " + ".join(sorted(slot.channels)))].append(post)

@@ -92,6 +92,14 @@ _EN: dict[str, str] = {
                     "those of the plan's time zone; the top post has the most interactions.",
     "no_metrics": "No published post has metrics yet: add `metrics` to a post's front matter "
                   "once it is out, and its month shows up here.",
+    "repeat": "Repeats", "occurrences": "Occurrences", "left_out": "Left out",
+    "earlier_occurrences": "{n} earlier", "more_occurrences": "and {n} more",
+    "expanded_through": "shown through {day}, the plan's horizon; the feeds carry the rule "
+                        "without an end",
+    "captions_per_channel": "Captions per channel", "other_channels": "other channels",
+    "no_occurrence": "No occurrence left.",
+    "skip_except": "left out (except)", "skip_holiday": "national holiday",
+    "skip_blackout": "blackout date",
 }
 
 _ID: dict[str, str] = {
@@ -184,6 +192,14 @@ _ID: dict[str, str] = {
                     "terbanyak.",
     "no_metrics": "Belum ada unggahan terbit yang punya metrik: tambahkan `metrics` ke front "
                   "matter unggahan setelah terbit, dan bulannya akan tampil di sini.",
+    "repeat": "Berulang", "occurrences": "Jadwal tayang", "left_out": "Dilewati",
+    "earlier_occurrences": "{n} sebelumnya", "more_occurrences": "dan {n} lagi",
+    "expanded_through": "ditampilkan hingga {day}, batas cakrawala rencana; feed memuat aturan "
+                        "tanpa akhir",
+    "captions_per_channel": "Caption per kanal", "other_channels": "kanal lainnya",
+    "no_occurrence": "Tidak ada jadwal tayang tersisa.",
+    "skip_except": "dikecualikan (except)", "skip_holiday": "libur nasional",
+    "skip_blackout": "tanggal blackout",
 }
 
 _ALL: Mapping[str, Mapping[str, str]] = {"en": _EN, "id": _ID}

@@ -23,16 +23,20 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote
 
+import icalendar
 import regex
 from icalendar import Calendar, vDate, vDatetime, vDuration, vText, vUri
 
-from .calendar import Occurrence, calendar_of, window_of
+from .calendar import Occurrence, Series, calendar_of, window_of
+from .captions import captions_of
 from .fields import ID_RE
 from .gitdates import History, read_history
 from .i18n import feed_words
 from .model import Plan, Post
+from .recurrence import Repeat, rrule_value
 
 UTC = dt.UTC
 PRODID = "-//smmplan//smmplan//EN"
@@ -143,15 +147,29 @@ def render_feeds(plan: Plan, history: History | None = None) -> dict[str, bytes]
     if history is None:
         history = read_history(plan.root)
     namespace = uid_namespace(plan)
+    cal = calendar_of(plan)
+    captions = captions_of(plan)
     events: list[tuple[Occurrence, bytes]] = []
-    for slot in calendar_of(plan).slots:
+    zoned: set[bytes] = set()  # events that name the plan timezone (TZID): need its VTIMEZONE
+    done: set[str] = set()  # recurring posts: one event per channel, at their first slot
+    for slot in cal.slots:
         post = slot.post
+        if post.id in done:
+            continue
         stamp = history.stamp(post.path)
         sequence = history.sequence(post.path)
-        description = event_description(plan, post)
+        series = cal.series.get(post.id)
+        if series is not None:
+            done.add(post.id)
         for occ in slot.occurrences:
-            events.append((occ, occurrence_event(plan, occ, namespace=namespace, stamp=stamp,
-                                                 sequence=sequence, description=description)))
+            cap = captions.of(post, occ.channel)
+            data = occurrence_event(
+                plan, occ, namespace=namespace, stamp=stamp, sequence=sequence,
+                description=event_description(plan, post, cap.text if cap else None),
+                series=series)
+            events.append((occ, data))
+            if series is not None and not occ.all_day:
+                zoned.add(data)
 
     members: dict[str, list[bytes]] = {}
     for occ, data in events:
@@ -166,13 +184,48 @@ def render_feeds(plan: Plan, history: History | None = None) -> dict[str, bytes]
             members.setdefault(key, []).append(data)
 
     out: dict[str, bytes] = {}
+    timezone = vtimezone(plan) if zoned else b""
     for feed in describe_feeds(plan):
         if feed.kind == "holidays":
             chunks = holiday_events(plan, namespace, history.stamp(RULES_FILE))
         else:
             chunks = members.get(feed.path, [])
-        out[feed.path] = b"".join([_calendar_head(plan, feed), *chunks, b"END:VCALENDAR\r\n"])
+        zone = [timezone] if any(c in zoned for c in chunks) else []
+        out[feed.path] = b"".join([_calendar_head(plan, feed), *zone, *chunks,
+                                   b"END:VCALENDAR\r\n"])
     return out
+
+
+def vtimezone(plan: Plan) -> bytes:
+    """The plan timezone as a ``VTIMEZONE``, for recurring events: their ``DTSTART`` is local
+    time with a ``TZID`` (so that a calendar keeps 07:30 at 07:30 across daylight saving time),
+    and a calendar that does not know the zone by name reads its rules from here. It covers
+    every year the plan's occurrences reach, and ten more for rules without an end."""
+    starts = [s.start for s in calendar_of(plan).slots if s.post.repeat is not None]
+    first = min(starts).date().replace(month=1, day=1)
+    last = max(starts).date().replace(month=12, day=31)
+    last = last.replace(year=min(last.year + 10, 2999))
+    zone = icalendar.Timezone.from_tzinfo(plan.tz, tzid=plan.settings.timezone,
+                                          first_date=first, last_date=last)
+    # icalendar lists the later onsets of an observance as RDATEs; ical.js then ignores the
+    # observance's own DTSTART. One observance per onset reads the same in every parser.
+    lines = ["BEGIN:VTIMEZONE", "TZID:" + escape_text(plan.settings.timezone)]
+    onsets = []
+    observances: list[Any] = list(zone.subcomponents)  # icalendar's values are loosely typed
+    for part in observances:
+        dates = [part["DTSTART"].dt]
+        rdates = part.get("RDATE", [])
+        for rdate in rdates if isinstance(rdates, list) else [rdates]:
+            dates += [d.dt for d in rdate.dts]
+        for onset in dates:
+            onsets.append((onset, part.name, str(part["TZNAME"]),
+                           _text(part["TZOFFSETFROM"].to_ical()),
+                           _text(part["TZOFFSETTO"].to_ical())))
+    for onset, kind, name, before, after in sorted(onsets):
+        lines += [f"BEGIN:{kind}", f"DTSTART:{onset:%Y%m%dT%H%M%S}", f"TZNAME:{escape_text(name)}",
+                  f"TZOFFSETFROM:{before}", f"TZOFFSETTO:{after}", f"END:{kind}"]
+    lines.append("END:VTIMEZONE")
+    return b"".join(fold(line) for line in lines)
 
 
 def uid_namespace(plan: Plan) -> uuid.UUID:
@@ -186,8 +239,11 @@ def event_uid(namespace: uuid.UUID, post_id: str, channel: str) -> str:
 
 
 def occurrence_event(plan: Plan, occ: Occurrence, *, namespace: uuid.UUID,
-                     stamp: dt.datetime, sequence: int, description: str | None = None) -> bytes:
-    """One post on one channel as a complete, folded ``VEVENT`` (CRLF line ends)."""
+                     stamp: dt.datetime, sequence: int, description: str | None = None,
+                     series: Series | None = None) -> bytes:
+    """One post on one channel as a complete, folded ``VEVENT`` (CRLF line ends). For a
+    recurring post (``series``) the event starts at its first occurrence and carries the
+    ``RRULE`` and an ``EXDATE`` for each occurrence left out (SPEC §5.1)."""
     post, channel = occ.post, occ.channel
     stamp_text = _utc(stamp)
     lines = [
@@ -197,7 +253,9 @@ def occurrence_event(plan: Plan, occ: Occurrence, *, namespace: uuid.UUID,
         "LAST-MODIFIED:" + stamp_text,
         f"SEQUENCE:{sequence}",
     ]
-    if occ.all_day:
+    if series is not None and post.repeat is not None and post.start is not None:
+        lines += _recurrence(plan, series, post.repeat, post.start, occ.all_day)
+    elif occ.all_day:
         lines += ["DTSTART;VALUE=DATE:" + _ical(vDate(occ.day)),
                   "DTEND;VALUE=DATE:" + _ical(vDate(occ.day + dt.timedelta(days=1)))]
     else:
@@ -220,6 +278,23 @@ def occurrence_event(plan: Plan, occ: Occurrence, *, namespace: uuid.UUID,
         "END:VEVENT",
     ]
     return b"".join(fold(line) for line in lines)
+
+
+def _recurrence(plan: Plan, series: Series, rep: Repeat, first: dt.datetime, all_day: bool
+                ) -> list[str]:
+    """DTSTART (the first occurrence of the rule, left out or not), its length, RRULE, EXDATE."""
+    rule = "RRULE:" + rrule_value(rep, first, all_day)
+    left = [when for when, _, _ in series.skipped] + list(series.later)
+    if all_day:
+        out = ["DTSTART;VALUE=DATE:" + f"{first:%Y%m%d}",
+               "DTEND;VALUE=DATE:" + f"{first + dt.timedelta(days=1):%Y%m%d}", rule]
+        out += [f"EXDATE;VALUE=DATE:{w:%Y%m%d}" for w in left]
+        return out
+    tzid = "TZID=" + plan.settings.timezone
+    out = [f"DTSTART;{tzid}:{first:%Y%m%dT%H%M%S}",
+           "DURATION:" + _duration(plan.settings.event_minutes), rule]
+    out += [f"EXDATE;{tzid}:{w:%Y%m%dT%H%M%S}" for w in left]
+    return out
 
 
 def holiday_events(plan: Plan, namespace: uuid.UUID, stamp: dt.datetime) -> list[bytes]:
@@ -251,8 +326,9 @@ def holiday_events(plan: Plan, namespace: uuid.UUID, stamp: dt.datetime) -> list
     return out
 
 
-def event_description(plan: Plan, post: Post) -> str:
-    """An event's DESCRIPTION (unescaped): pillar, status, personas, author, then the caption."""
+def event_description(plan: Plan, post: Post, caption: str | None = None) -> str:
+    """An event's DESCRIPTION (unescaped): pillar, status, personas, author, then the caption
+    (the event's channel's, rendered, when given)."""
     w = _words(plan)
     lines = [f"{w['pillar']}: {post.pillar}", f"{w['status']}: {post.status}"]
     if post.personas:
@@ -261,7 +337,7 @@ def event_description(plan: Plan, post: Post) -> str:
         lines.append(f"{w['personas']}: {'; '.join(names)}")
     if post.author:
         lines.append(f"{w['author']}: {_member_name(plan, post.author)}")
-    caption = cut_caption(post.caption)
+    caption = cut_caption(post.caption if caption is None else caption)
     return "\n".join(lines) + ("\n\n" + caption if caption else "")
 
 
@@ -373,3 +449,7 @@ def fold(line: str) -> bytes:
         start, room = cut, _LIMIT - 1  # continuation lines start with a space
     parts.append(data[start:])
     return b"\r\n ".join(parts) + b"\r\n"
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode("ascii") if isinstance(value, bytes) else value

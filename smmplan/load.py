@@ -20,6 +20,7 @@ from .format.persona import load_personas
 from .format.post import load_posts
 from .format.rules import load_settings
 from .format.site import load_site
+from .format.snippets import load_library
 from .format.team import load_team
 from .model import Plan, Post
 
@@ -47,6 +48,7 @@ def _load_plan(root: Path) -> tuple[Plan, list[Diagnostic]]:
     campaigns = load_campaigns(root, out, incomplete)
     posts = load_posts(root, settings, out)
     guides = load_guides(root, out)
+    library = load_library(root, out)
     plan = Plan(
         root=str(root),
         site=site,
@@ -57,6 +59,7 @@ def _load_plan(root: Path) -> tuple[Plan, list[Diagnostic]]:
         campaigns=MappingProxyType(campaigns),
         guides=tuple(guides),
         incomplete=frozenset(incomplete),
+        library=library,
     )
     return plan, out
 

@@ -11,8 +11,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from .captiontemplate import Library
+    from .recurrence import Repeat
 
 from .format.keys import (
     FORMATS,
@@ -86,6 +90,8 @@ class Post:
     ignore: tuple[str, ...] = ()
     metrics: Mapping[str, int] = field(default_factory=lambda: EMPTY)
     pos: Positions = field(default_factory=lambda: EMPTY)
+    repeat: Repeat | None = None
+    """``repeat:``: ``start`` is then the first of several occurrences (see the calendar)."""
 
     def at(self, key: str) -> Position:
         """Position of a front-matter value (falls back to the top of the file)."""
@@ -164,6 +170,8 @@ class Channel:
     max_length: int | None = None
     """Override of the platform's caption limit."""
     max_hashtags: int | None = None
+    duplicate_within: dt.timedelta | None = None
+    """SMM308's window; None: the platform's default."""
     pos: Positions = field(default_factory=lambda: EMPTY)
 
 
@@ -275,6 +283,8 @@ class Plan:
     ``campaign``, ``member``) when a whole file or section failed, or ``kind:id`` when one entry
     or file did. A reference to such a definition is not reported as unknown: the failure itself
     already is."""
+    library: Library | None = None
+    """``guidelines/snippets.yml``: snippets and hashtag groups for caption templates."""
 
     def post(self, post_id: str) -> Post | None:
         for p in self.posts:

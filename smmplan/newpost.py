@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
+from . import posttemplate
 from .fields import ID_RE, check_text, did_you_mean, parse_when
+from .format.keys import POST
 from .format.rules import PATH as RULES_PATH
 from .format.team import TEAM_FILE
 from .model import Plan
@@ -29,19 +31,25 @@ class NewPostError(ValueError):
 
 @dataclass(frozen=True)
 class Request:
-    """What ``smmplan new`` was asked for."""
+    """What ``smmplan new`` was asked for. With a ``template`` (SPEC §5.5), what is left out
+    here comes from the template; what is given here wins."""
 
     title: str
-    channels: tuple[str, ...]
-    pillar: str
+    channels: tuple[str, ...] = ()
+    pillar: str | None = None
     date: str | None = None
     personas: tuple[str, ...] = ()
-    status: str = "draft"
+    status: str | None = None
     post_id: str | None = None
     format: str | None = None
     campaign: str | None = None
     author: str | None = None
     caption: str = ""
+    template: str | None = None
+
+
+class Raw(str):
+    """A front matter value already written as YAML (a template's list or mapping)."""
 
 
 def slug(title: str) -> str:
@@ -68,7 +76,9 @@ def scalar(text: str) -> str:
 def front_matter(fields: Mapping[str, str | Sequence[str]]) -> str:
     lines = ["---"]
     for key, value in fields.items():
-        if key == "date":
+        if isinstance(value, Raw):
+            lines.append(f"{key}: {value}")
+        elif key == "date":
             # written by _when_text, and smmplan reads dates as text: no YAML quoting needed
             lines.append(f"{key}: {value}")
         elif isinstance(value, str):
@@ -85,6 +95,18 @@ def new_post(plan: Plan, ask: Request) -> tuple[str, str]:
     if not plan.settings.loaded:
         raise NewPostError(f"{RULES_PATH} is missing or cannot be read; run `smmplan check` to "
                            "see why")
+    template = None
+    if ask.template is not None:
+        try:
+            template = posttemplate.load(Path(plan.root), ask.template)
+        except posttemplate.TemplateProblem as exc:
+            raise NewPostError(str(exc)) from None
+        ask = _filled(ask, template)
+    if not ask.channels:
+        raise NewPostError("--channel is required (or a --template that sets `channel`)")
+    if not ask.pillar:
+        raise NewPostError("--pillar is required (or a --template that sets `pillar`)")
+    status = ask.status or POST.default("status")
     problem = check_text(ask.title, single_line=True)
     if problem or not ask.title.strip():
         raise NewPostError(f"the title {problem or 'is empty'}")
@@ -111,11 +133,11 @@ def new_post(plan: Plan, ask: Request) -> tuple[str, str]:
     folder = "ideas"
     if ask.date:
         fields["date"], folder = _when_text(ask.date, plan)
-    elif ask.status != "idea":
+    elif status != "idea":
         raise NewPostError("--date is required (only --status idea may leave it out)")
     fields["channel"] = list(dict.fromkeys(ask.channels))
     fields["pillar"] = ask.pillar
-    fields["status"] = ask.status
+    fields["status"] = status
     if ask.format:
         fields["format"] = ask.format
     if ask.personas:
@@ -124,9 +146,47 @@ def new_post(plan: Plan, ask: Request) -> tuple[str, str]:
         fields["campaign"] = ask.campaign
     if ask.author:
         fields["author"] = ask.author
+    if template is not None:
+        fields = posttemplate.merge(template, fields)
+        for key, value in fields.items():
+            if key in template.fields and key not in _OWN:
+                fields[key] = Raw(posttemplate.dump_value(value))
     caption = ask.caption.strip()
     return (f"content/posts/{folder}/{post_id}.md",
             front_matter(fields) + (caption + "\n" if caption else ""))
+
+
+#: Keys ``new`` writes itself (checked and formatted): a template's value for them is read into
+#: the request, never copied as written.
+_OWN = ("id", "title", "date", "channel", "pillar", "status", "format", "personas", "campaign",
+        "author")
+
+
+def _filled(ask: Request, template: posttemplate.PostTemplate) -> Request:
+    """The request with what it leaves out taken from the template."""
+    t = template.fields
+
+    def text(key: str) -> str | None:
+        value = t.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dict | list | bool):
+            raise NewPostError(f"{template.path}: `{key}` must be a single value")
+        return str(value)
+
+    def ids(key: str) -> tuple[str, ...]:
+        value = t.get(key)
+        items = value if isinstance(value, list) else [] if value is None else [value]
+        if not all(isinstance(i, str) for i in items):
+            raise NewPostError(f"{template.path}: `{key}` must be an id or a list of ids")
+        return tuple(items)
+
+    return replace(
+        ask, channels=ask.channels or ids("channel"), pillar=ask.pillar or text("pillar"),
+        date=ask.date or text("date"), personas=ask.personas or ids("personas"),
+        status=ask.status or text("status"), format=ask.format or text("format"),
+        campaign=ask.campaign or text("campaign"), author=ask.author or text("author"),
+        caption=ask.caption or template.body)
 
 
 def create(root: Path, rel: str, text: str) -> None:

@@ -88,6 +88,13 @@ RULES: dict[str, Rule] = {
            "Such a file cannot be read safely; the rest of the plan is still checked.",
            "A caption saved as Windows-1252 from a spreadsheet.",
            "Save the file as UTF-8 text, shrink it, or replace the link by the file itself."),
+        _r("SMM009", "template-error", "error",
+           "Fires when a caption template or a snippet does not parse, uses something a caption "
+           "may not (only snippet(), hashtags(), post.title, campaign.name and channel.name are "
+           "in scope), includes itself, or runs too long.",
+           "A caption that cannot be rendered cannot be checked or published as written.",
+           "{{ snippet('link-in-bio') }   # the tag is never closed",
+           "Fix the template at the position shown; write `{{ '{{' }}` for literal braces."),
         _r("SMM101", "too-many-per-day", "error",
            "Fires when a channel has more posts on one day (plan timezone) than the max of its "
            "`per_day`; reported on each post past the max, in time order.",
@@ -169,6 +176,16 @@ RULES: dict[str, Rule] = {
            "Each platform rewards some formats (reels on Instagram, video on Facebook).",
            "format: text on a channel with best_formats: [photo, carousel, reel]",
            "Consider one of the recommended formats."),
+        _r("SMM308", "duplicate-caption", "warning",
+           "Fires when the same caption (whitespace collapsed, case kept) goes out twice on a "
+           "channel within its `duplicate_within` (default 30d on platform x), including two "
+           "occurrences of one recurring post. On platform x it is an error, as X refuses the "
+           "second post.",
+           "X rejects identical posts, and repeating a caption word for word elsewhere reads as "
+           "spam.",
+           "repeat: {every: week} on x with the same caption every week",
+           "Vary the caption (a snippet or `{{ post.title }}` does not vary it), repeat less "
+           "often, or set the channel's `duplicate_within`."),
         _r("SMM401", "not-approved", "warning",
            "Fires when a post is due within `workflow.approve_before` (or overdue) and is not "
            "approved, scheduled or published.",
@@ -228,6 +245,9 @@ SUMMARY_ID: dict[str, str] = {
     "SMM007": "guidelines/rules.yml, guidelines/team.yml, berkas persona atau kampanye tidak "
               "lengkap atau rusak.",
     "SMM008": "Berkas bukan UTF-8, berisi byte NUL, lebih dari 1 MiB, atau tautan ke luar rencana.",
+    "SMM009": "Templat caption atau snippet tidak dapat dibaca, memakai sesuatu di luar "
+              "snippet(), hashtags(), post.title, campaign.name dan channel.name, memuat dirinya "
+              "sendiri, atau berjalan terlalu lama.",
     "SMM101": "Sebuah kanal punya lebih banyak unggahan dalam sehari daripada maksimum per_day.",
     "SMM102": "Sebuah hari dalam rentang rencana kanal punya lebih sedikit unggahan daripada "
               "minimum per_day.",
@@ -245,6 +265,8 @@ SUMMARY_ID: dict[str, str] = {
     "SMM305": "Pola aturan `max-count` muncul lebih sering daripada batasnya.",
     "SMM306": "Pola aturan `require` (misalnya ajakan bertindak) tidak ada di caption.",
     "SMM307": "Format unggahan tidak termasuk best_formats kanalnya.",
+    "SMM308": "Caption yang sama dua kali di satu kanal dalam duplicate_within (bawaan 30 hari "
+              "di X), termasuk dua kejadian satu unggahan berulang.",
     "SMM401": "Jatuh tempo dalam approve_before (atau lewat) dan belum disetujui, dijadwalkan "
               "atau terbit.",
     "SMM402": "Tanggal sudah lewat dan status belum published atau cancelled.",

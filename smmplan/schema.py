@@ -18,8 +18,8 @@ from .format import keys as k
 Schema = dict[str, Any]
 
 KINDS = ("post", "persona", "rules", "team")
-"""The files ``smmplan schema`` writes a schema for, in its order (campaigns have one too:
-:func:`schema` ``("campaign")``)."""
+"""The files ``smmplan schema`` writes a schema for, in its order (campaigns and snippets have
+one too: :func:`schema` ``("campaign")``)."""
 
 _ID = {"type": "string", "pattern": k.ID_PATTERN}
 
@@ -43,9 +43,10 @@ def _by_id(value: Schema) -> Schema:
 
 def _post() -> Schema:
     # only ideas may leave the date out
-    return closed(k.POST, extra={"if": {"properties": {"status": {"const": "idea"}},
-                                        "required": ["status"]},
-                                 "else": {"required": ["date"]}})
+    return closed(k.POST, {"repeat": closed(k.REPEAT)},
+                  extra={"if": {"properties": {"status": {"const": "idea"}},
+                                "required": ["status"]},
+                         "else": {"required": ["date"]}})
 
 
 def _team() -> Schema:
@@ -71,6 +72,7 @@ _BUILDERS = {
     "rules": ("smmplan guidelines/rules.yml", _rules),
     "team": ("smmplan team", _team),
     "campaign": ("smmplan campaign front matter", lambda: closed(k.CAMPAIGN)),
+    "snippets": ("smmplan guidelines/snippets.yml", lambda: closed(k.SNIPPETS)),
 }
 
 

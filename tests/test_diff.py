@@ -3,6 +3,7 @@ moves, renames and re-statuses posts; no checkout; clear errors for bad revision
 
 from __future__ import annotations
 
+import re
 import subprocess
 import textwrap
 from collections.abc import Callable
@@ -32,13 +33,14 @@ def commit(repo: Path, message: str) -> str:
 
 
 def post(id_line: str, title: str, date: str | None, channel: str, pillar: str,
-         status: str = "draft", extra: str = "", caption: str = "Caption.") -> str:
+         status: str = "draft", extra: str = "", caption: str | None = None) -> str:
     lines = ["---"] + ([id_line] if id_line else []) + [f"title: {title}"]
     if date is not None:
         lines.append(f"date: {date}")
     lines += [f"channel: {channel}", f"pillar: {pillar}", f"status: {status}"]
     lines += [line for line in extra.split("\n") if line]
-    return "\n".join([*lines, "---", caption, ""])
+    # each post its own caption: X refuses the same one twice (SMM308)
+    return "\n".join([*lines, "---", caption or f"Caption of {title}.", ""])
 
 
 BASE = {
@@ -331,3 +333,28 @@ def test_links_in_history_are_followed_inside_the_plan_and_reported_outside(repo
     # with the id of its stem, and the same content as a.md
     assert "SMM005" not in out
     assert "| Tips seduh V60 (`inside`) |" in out
+
+
+def test_diff_counts_occurrences_per_week(tmp_path: Path, cli: Callable[..., Result]) -> None:
+    """A recurring post stands in every week it recurs; lengthening the series adds its
+    occurrences to the weeks they fall in, as single posts would."""
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q")
+    write_files(root, {
+        "guidelines/rules.yml": MINIMAL_RULES,
+        "content/posts/tip.md": post("", "Tip mingguan", "2026-12-01 09:00", "instagram",
+                                     "education", extra="repeat: {every: week, count: 2}"),
+    })
+    base = commit(root, "plan")
+    write_files(root, {
+        "content/posts/tip.md": post("", "Tip mingguan", "2026-12-01 09:00", "instagram",
+                                     "education", extra="repeat: {every: week, count: 3}"),
+    })
+    commit(root, "one week more")
+    out = run(cli, root, base).output
+    assert "| Tip mingguan (`tip`) | repeat: every: week · count: 2 → every: week · count: 3 |" \
+        in out
+    weeks = re.findall(r"#### (2026-W\d\d) ", out)
+    assert weeks == ["2026-W51"]
+    assert "| instagram | 0 → 1 | 0 → 1 | 0 → 1 |" in out

@@ -27,12 +27,15 @@ FILES = [
     ".vscode/extensions.json",
     ".vscode/settings.json",
     "README.md",
+    "content/_templates/kutipan-mingguan.md",
+    "content/_templates/promo.md",
     "content/campaigns/launch.md",
     "content/posts/2026/12/behind-the-scenes.md",
     "content/posts/2026/12/welcome.md",
     "content/posts/ideas/customer-stories.md",
     "guidelines/brand-voice.md",
     "guidelines/rules.yml",
+    "guidelines/snippets.yml",
     "guidelines/team.yml",
     "mkdocs.yml",
     "personas/everyday-customer.yml",
@@ -56,7 +59,7 @@ def test_init_writes_a_plan_that_checks_clean(tmp_path: Path, cli: Callable[...,
                                               ) -> None:
     result = init(cli, tmp_path / "plan")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"Created a plan in {tmp_path / 'plan'} (21 files).\n")
+    assert result.output.startswith(f"Created a plan in {tmp_path / 'plan'} (24 files).\n")
     assert files_in(tmp_path / "plan") == FILES
     check = cli("-C", str(tmp_path / "plan"), "check", "--strict", "--today", "2026-11-25")
     assert check.output == "All checks passed: 3 posts, no problems.\n"
@@ -182,7 +185,7 @@ def test_the_package_ships_every_template(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     shipped = files_in(tmp_path / "out/smmplan/scaffold")
     assert shipped == files_in(REPO / "smmplan/scaffold")
-    assert len(shipped) == 16
+    assert len(shipped) == 19
 
 
 def test_init_install_option_reaches_the_workflows_as_valid_yaml(tmp_path, cli) -> None:

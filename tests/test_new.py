@@ -151,3 +151,74 @@ def test_new_without_rules_is_a_clear_error(make_plan: Callable[..., Path],
     result = new(cli, root, "T", "--channel", "x", "--date", "2026-12-01", "--pillar", "quote")
     assert result.exit_code == 2
     assert "guidelines/rules.yml is missing or cannot be read" in result.output
+
+
+TEMPLATE = """\
+---
+# a weekly series
+channel: [instagram, x]
+pillar: quote
+format: photo
+personas: [ibu-muda]
+author: rina
+tags: [seri, "kutipan mingguan"]
+repeat:
+  every: week
+  count: 4
+---
+Kutipan minggu ini. {{ hashtags("kopi") }}
+"""
+
+
+def test_template_fills_what_the_command_line_leaves_out(plan: Path,
+                                                         cli: Callable[..., Result]) -> None:
+    (plan / "content/_templates").mkdir(parents=True)
+    (plan / "content/_templates/kutipan.md").write_text(TEMPLATE, encoding="utf-8")
+    (plan / "guidelines/snippets.yml").write_text('hashtags:\n  kopi: ["#KopiSenja"]\n',
+                                                  encoding="utf-8")
+    result = new(cli, plan, "Kutipan Senin", "--template", "kutipan", "--date",
+                 "2026-12-07 07:30", "--channel", "instagram", "--status", "review")
+    assert result.exit_code == 0, result.output
+    text = (plan / "content/posts/2026/12/kutipan-senin.md").read_text(encoding="utf-8")
+    # the command line wins (channel, status); the rest comes from the template
+    assert text == (
+        "---\n"
+        "id: kutipan-senin\n"
+        "title: Kutipan Senin\n"
+        "date: 2026-12-07 07:30\n"
+        "channel: instagram\n"
+        "pillar: quote\n"
+        "status: review\n"
+        "format: photo\n"
+        "personas: [ibu-muda]\n"
+        "author: rina\n"
+        "tags: [seri, kutipan mingguan]\n"
+        "repeat: {every: week, count: 4}\n"
+        "---\n"
+        'Kutipan minggu ini. {{ hashtags("kopi") }}\n'
+    )
+    plan_, found = load_plan(plan)
+    assert found == []
+    post = plan_.post("kutipan-senin")
+    assert post is not None and post.repeat is not None and post.repeat.count == 4
+    assert post.tags == ("seri", "kutipan mingguan")
+    # the template itself is no post (its folder starts with _)
+    assert [p.id for p in plan_.posts] == ["kutipan-senin"]
+
+
+def test_unknown_or_broken_template(plan: Path, cli: Callable[..., Result]) -> None:
+    result = new(cli, plan, "X", "--template", "nope", "--date", "2026-12-07 07:30")
+    assert result.exit_code == 2
+    assert "unknown template 'nope' (templates: none yet: add content/_templates/<name>.md)" \
+        in result.output
+    (plan / "content/_templates").mkdir(parents=True)
+    (plan / "content/_templates/rusak.md").write_text("---\nchannel: [x\n---\nHalo\n",
+                                                      encoding="utf-8")
+    result = new(cli, plan, "X", "--template", "rusak", "--date", "2026-12-07 07:30")
+    assert result.exit_code == 2 and "content/_templates/rusak.md:3:1: YAML syntax" in result.output
+    (plan / "content/_templates/tanpa-pilar.md").write_text("---\nchannel: x\n---\nHalo\n",
+                                                            encoding="utf-8")
+    result = new(cli, plan, "X", "--template", "tanpa-pilar", "--date", "2026-12-07 07:30")
+    assert result.exit_code == 2
+    assert "--pillar is required (or a --template that sets `pillar`)" in result.output
+    assert not list(plan.glob("content/posts/**/*.md"))  # nothing was written

@@ -94,7 +94,7 @@ def test_a_run_of_empty_days_or_weeks_is_reported_once(make_plan: Callable[..., 
 
 def test_a_backtracking_voice_pattern_is_stopped_and_reported_once(
         make_plan: Callable[..., Path], cli: Callable[..., Result]) -> None:
-    rules = ("timezone: Asia/Jakarta\nchannels:\n  x: {platform: x}\nvoice:\n"
+    rules = ("timezone: Asia/Jakarta\nchannels:\n  x: {platform: x, duplicate_within: 0m}\nvoice:\n"
              "  - {name: evil, kind: banned, level: error, pattern: '(a|aa)+$', regex: true}\n")
     caption = "a" * 60 + "!"
     posts = {f"content/posts/p{i}.md": f"---\ntitle: P{i}\ndate: 2026-12-0{i} 09:00\n"

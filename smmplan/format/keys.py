@@ -218,9 +218,32 @@ POST = Section("post front matter", (
     Key("metrics", CUSTOM, schema={
         "type": "object", "properties": {m: dict(_COUNT) for m in METRICS},
         "additionalProperties": False}),
+    Key("repeat", CUSTOM, "repeat the post (RFC 5545 rules); `date` is the first occurrence"),
 ), required_code="SMM002")
 """``content/posts/**/*.md``. ``date`` is required unless ``status: idea`` (the loader and the
 schema's ``if``/``else`` say so: a table of keys cannot)."""
+
+REPEAT_EVERY = ("day", "week", "month", "year")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+REPEAT_SKIP = ("holidays", "blackout")
+#: The most occurrences one post may expand to: over ten years of a daily post.
+MAX_OCCURRENCES = 4000
+MAX_INTERVAL = 1000
+REPEAT = Section("repeat", (
+    Key("every", CHOICE, "day, week, month or year", required=True, choices=REPEAT_EVERY),
+    Key("interval", COUNT, "every n-th day, week, month or year", default=1, minimum=1,
+        maximum=MAX_INTERVAL),
+    Key("on", CUSTOM, "week: weekdays mon..sun; month: days 1..31, -1 = the last day",
+        schema=_one_or_many({"anyOf": [{"enum": list(WEEKDAYS)}, {
+            "type": "integer", "minimum": -1, "maximum": 31, "not": {"const": 0}}]})),
+    Key("count", COUNT, "number of occurrences, the first included (not with until)",
+        minimum=1, maximum=MAX_OCCURRENCES),
+    Key("until", DATE, "the last day that may hold an occurrence (not with count)"),
+    Key("skip", CHOICES, "leave out occurrences on national holidays or blackout dates",
+        choices=REPEAT_SKIP),
+    Key("except", CUSTOM, "days left out", schema=_one_or_many(dict(DATE.schema))),
+), required_code="SMM002")
+"""``repeat:`` of a post (read by :mod:`smmplan.recurrence`)."""
 
 CAMPAIGN = Section("campaign front matter", (
     Key("name", TEXT, required=True),
@@ -276,6 +299,8 @@ CHANNEL = Section("channel", (
     Key("best_formats", CHOICES, choices=FORMATS, single=False),
     Key("max_length", COUNT, minimum=1),
     Key("max_hashtags", COUNT),
+    Key("duplicate_within", DURATION, "the same caption twice within this time is SMM308 "
+        "(default 30d on platform x)"),
 ))
 WHEN_KEYS = ("pillar", "channel", "format", "platform")
 VOICE = Section("voice rule", (
@@ -323,6 +348,15 @@ RULES_FILE = Section("guidelines/rules.yml", (
     Key("severity", CUSTOM),
 ))
 """``guidelines/rules.yml``; its sections are the tables above."""
+
+SNIPPETS = Section("guidelines/snippets.yml", (
+    Key("snippets", CUSTOM, "name: text, used in captions as {{ snippet(\"name\") }}",
+        schema={"type": "object", "propertyNames": _ID, "additionalProperties": _TEXT}),
+    Key("hashtags", CUSTOM, "name: [#tag, ...], used as {{ hashtags(\"name\") }}",
+        schema={"type": "object", "propertyNames": _ID,
+                "additionalProperties": _one_or_many({"type": "string", "pattern": r"^#\S+$"})}),
+))
+"""``guidelines/snippets.yml`` (optional; read by :mod:`smmplan.format.snippets`)."""
 
 SITE = Section("mkdocs.yml", (
     Key("site_name", TEXT, default="Social media plan"),

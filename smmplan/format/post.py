@@ -10,6 +10,7 @@ from ..diagnostics import Diagnostic, diag
 from ..fields import ID_RE, Fields, default_id, did_you_mean, parse_when
 from ..files import walk
 from ..model import Position, Post, Settings
+from ..recurrence import read_repeat
 from ..ruletable import BY_NAME, RULES
 from .caption import check_caption
 from .frontmatter import front_matter_file
@@ -54,6 +55,7 @@ def load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
             f.items("ignore").invalid(i, f"{code!r} is not a rule code or name"
                                       + did_you_mean(code, list(BY_NAME)))
     metrics = _metrics(f)
+    repeat = read_repeat(f, start)
 
     # a post whose place on the calendar is unknown is left out rather than guessed
     if not date_ok or post_id is None or title is None or pillar is None or status is None \
@@ -65,7 +67,7 @@ def load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
         caption_line=caption_line, format=values["format"], personas=values["personas"],
         campaign=values["campaign"], author=values["author"], editor=values["editor"],
         tags=values["tags"], link=values["link"], media=values["media"], ignore=ignore,
-        metrics=MappingProxyType(metrics), pos=f.positions(),
+        metrics=MappingProxyType(metrics), pos=f.positions(), repeat=repeat,
     )
 
 

@@ -7,17 +7,10 @@ from collections.abc import Iterator
 from ..diagnostics import Diagnostic
 from ..engagement import rate, rate_text
 from ..model import METRICS, Post
-from ..platforms import PLATFORMS
-from ..textcount import grapheme_length, hashtags, x_length
 from .context import Context
 from .html import block, caption_html, h, heading, link, page, table
 from .links import Linker, address
-
-
-def _count(caption: str, counting: str) -> int:
-    if counting == "weighted":
-        return x_length(caption).length
-    return grapheme_length(caption).length
+from .series import channel_lengths, occurrences, shown_caption, variants
 
 
 def pages(ctx: Context) -> Iterator[tuple[str, str]]:
@@ -32,9 +25,19 @@ def post_page(ctx: Context, post: Post, link_to: Linker) -> str:
             f'{ctx.pillar_badge(post.pillar)} '
             + " ".join(ctx.channel_mark(c) for c in post.channels) + "</p>")
     # The caption comes before any heading, so search shows it under the post's own title.
-    caption = f'<div class="smm-caption">{caption_html(post.caption)}</div>'
+    shown = shown_caption(ctx, post.id, post.caption)
+    caption = f'<div class="smm-caption">{caption_html(shown)}</div>'
+    extra = []
+    per_channel = variants(ctx, post.id)
+    if per_channel is not None:
+        extra += [heading(lab["captions_per_channel"], "captions", searchable=False),
+                  block(per_channel)]
+    recurring = occurrences(ctx, post.id, link_to)
+    if recurring is not None:
+        extra += [heading(lab["occurrences"], "occurrences", searchable=False), block(recurring)]
     return page(post.title, [
         block(head + caption),
+        *extra,
         # Facts and diagnostics name channels, personas and rules that thousands of posts share:
         # in the search index they would only bury the captions (and slow the build).
         heading(lab["facts"], "facts", searchable=False),
@@ -43,33 +46,6 @@ def post_page(ctx: Context, post: Post, link_to: Linker) -> str:
         block(diagnostics_table(ctx, ctx.diagnostics_by_post.get(post.id, []), link_to,
                                 empty=lab["no_diagnostics"], with_post=False)),
     ])
-
-
-def _lengths(ctx: Context, post: Post) -> str:
-    """One line per channel: the caption's length and hashtags against the platform's limits."""
-    lab = ctx.labels
-    lines = []
-    tags = len(hashtags(post.caption))
-    for cid in post.channels:
-        ch = ctx.channel(cid)
-        limits = PLATFORMS.get(ch.platform) if ch is not None else None
-        counting = limits.counting if limits is not None else "graphemes"
-        limit = (ch.max_length if ch is not None and ch.max_length is not None
-                 else limits.max_length if limits is not None else None)
-        max_tags = (ch.max_hashtags if ch is not None and ch.max_hashtags is not None
-                    else limits.max_hashtags if limits is not None else None)
-        n = _count(post.caption, counting)
-        unit = lab["weighted"] if counting == "weighted" else lab["graphemes"]
-        length = f"{n} / {limit}" if limit is not None else str(n)
-        line = f'{ctx.channel_mark(cid)} <span class="smm-count">{h(length)}</span> {h(unit)}'
-        if limit is not None and n > limit:
-            line += f' <span class="smm-over">{h(lab["over_limit"])}</span>'
-        line += f" · {h(f'{tags} / {max_tags}' if max_tags is not None else tags)} " \
-                f"{h(lab['hashtags'])}"
-        if max_tags is not None and tags > max_tags:
-            line += f' <span class="smm-over">{h(lab["over_limit"])}</span>'
-        lines.append(line)
-    return "<br>".join(lines)
 
 
 def _facts(ctx: Context, post: Post, link_to: Linker) -> str:
@@ -95,7 +71,7 @@ def _facts(ctx: Context, post: Post, link_to: Linker) -> str:
     facts: list[tuple[str, str]] = [
         ("date", when),
         ("channel", channels),
-        ("length", _lengths(ctx, post)),
+        ("length", channel_lengths(ctx, post.id)),
         ("format", h(post.format) if post.format else ""),
         ("persona", ", ".join(persona(p) for p in post.personas)),
         ("campaign", campaign),

@@ -27,7 +27,7 @@ def _change(c: Change) -> str:
         return "caption edited"
     if c.field == "also":
         return f"also: {c.after}"
-    if c.field in ("title", "file"):
+    if c.field in ("title", "file", "repeat"):
         return f"{c.field}: {escape(c.before)}{_ARROW}{escape(c.after)}"
     return f"{c.field}: {c.before}{_ARROW}{c.after}"
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
+from ..calendar import calendar_of
 from ..diagnostics import Diagnostic
 from ..model import Plan
-from . import frequency, mix, references, voice, workflow
+from . import duplicates, frequency, mix, recurring, references, voice, workflow
 
 Family = Callable[[Plan, dt.date], Iterable[Diagnostic]]
 
@@ -18,10 +19,14 @@ FAMILIES: tuple[Family, ...] = (
     mix.check,
     voice.check,
     workflow.check,
+    recurring.check,
+    recurring.caption_problems,
+    duplicates.check,
 )
 
 
 def run_rules(plan: Plan, today: dt.date) -> list[Diagnostic]:
+    calendar_of(plan, today)  # fixes the horizon of repeats without an end at today
     out: list[Diagnostic] = []
     for family in FAMILIES:
         out.extend(family(plan, today))

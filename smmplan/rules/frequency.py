@@ -17,9 +17,10 @@ from ..model import Channel, Plan, Position
 
 
 def channel_at(occ: Occurrence) -> Position:
-    """Where the post names the occurrence's channel (a list item, or the single value)."""
+    """Where the post names the occurrence's channel (a list item, or the single value); for a
+    recurring post, its ``repeat`` key."""
     key = f"channel[{occ.index}]"
-    return occ.post.at(key if key in occ.post.pos else "channel")
+    return occ.at(key if key in occ.post.pos else "channel")
 
 
 def plural(n: int, word: str) -> str:
@@ -57,7 +58,8 @@ def _per_period(plan: Plan, channel: Channel, posts: tuple[Occurrence, ...], per
             when = _label(key, period)
             names = ", ".join(o.post.id for o in group)
             for occ in group[high:]:
-                yield diag(many, f"{channel.id} has {len(group)} posts {when} (max {high})",
+                yield diag(many, f"{channel.id} has {len(group)} posts {when} (max {high})"
+                           + (occ.of if period == "week" else ""),
                            channel_at(occ), post=occ.post.id,
                            help=f"posts on {channel.id} {when}, in time order: {names}")
     if low:
@@ -105,6 +107,6 @@ def _too_close(channel: Channel, posts: tuple[Occurrence, ...], gap: dt.timedelt
             if apart < gap:
                 yield diag("SMM105", f"{channel.id} posts {duration_text(apart)} apart, "
                            f"closer than min_gap {duration_text(gap)}: '{previous.post.id}' is at "
-                           f"{previous.start:%Y-%m-%d %H:%M}", channel_at(occ),
+                           f"{previous.start:%Y-%m-%d %H:%M}{occ.of}", channel_at(occ),
                            post=occ.post.id)
         previous = occ

@@ -79,6 +79,6 @@ def _runs(plan: Plan) -> Iterator[Diagnostic]:
             limit = limits.get(post.pillar)
             if limit is not None and len(run) > limit:
                 yield diag("SMM203", f"{cid} has {len(run)} {post.pillar} posts in a row "
-                           f"(max_consecutive {limit}), after '{run[-2]}'",
+                           f"(max_consecutive {limit}), after '{run[-2]}'{occ.of}",
                            channel_at(occ), post=post.id,
                            help=f"the run began with '{run[0]}'")

@@ -16,8 +16,9 @@ from typing import Any
 
 import regex
 
+from ..captions import Caption, captions_of
 from ..diagnostics import Diagnostic, diag
-from ..model import Channel, Plan, Post, VoiceRule
+from ..model import Channel, Plan, Post, Settings, VoiceRule
 from ..platforms import PLATFORMS
 from ..textcount import grapheme_length, hashtags, x_length, x_surely_fits
 
@@ -57,31 +58,45 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     settings = plan.settings
     compiled = [(rule, _compile(rule)) for rule in settings.voice]
     stopped: set[str] = set()
+    captions = captions_of(plan)
     for post in plan.posts:
         if post.status in ("idea", "cancelled"):  # not going out: nothing to judge yet
             continue
-        folded = post.caption.casefold()
         channels = [settings.channels[c] for c in dict.fromkeys(post.channels)
                     if c in settings.channels]
         for channel in channels:
-            yield from _length(post, channel)
-            yield from _hashtags(post, channel)
             yield from _format(post, channel)
-        for rule, terms in compiled:
-            if rule.name in stopped or not _applies(rule, post, channels):
-                continue
-            try:
-                found = list(_voice(rule, terms, post, folded))
-            except TimeoutError:
-                stopped.add(rule.name)
-                yield diag("SMM007", f"voice rule '{rule.name}' took over {MATCH_TIMEOUT:g} s "
-                           f"on post '{post.id}' and was stopped: its pattern backtracks "
-                           "without end", rule.pos.get("pattern") or rule.pos.get("terms")
-                           or rule.pos.get("name") or settings.at("voice"),
-                           help="simplify the pattern: avoid nested repeats like (a+)+ or "
-                                "(a|aa)+")
-                continue
-            yield from found
+        # each distinct caption once, with the channels it goes out on (variants: SPEC §5.4)
+        groups = captions.distinct.get(post.id) or \
+            ((Caption(post, "", post.caption, post.caption, 0, False), ()),)
+        for cap, ids in groups:
+            on = [settings.channels[c] for c in ids]
+            for channel in on:
+                yield from _length(cap, channel)
+                yield from _hashtags(cap, channel)
+            yield from _voice_rules(settings, compiled, stopped, cap, on if ids else channels)
+
+
+def _voice_rules(settings: Settings, compiled: list[tuple[VoiceRule, tuple[_Term, ...]]],
+                 stopped: set[str], cap: Caption, channels: list[Channel]
+                 ) -> Iterator[Diagnostic]:
+    post = cap.post
+    folded = cap.text.casefold()
+    for rule, terms in compiled:
+        if rule.name in stopped or not _applies(rule, post, channels):
+            continue
+        try:
+            found = list(_voice(rule, terms, cap, folded))
+        except TimeoutError:
+            stopped.add(rule.name)
+            yield diag("SMM007", f"voice rule '{rule.name}' took over {MATCH_TIMEOUT:g} s "
+                       f"on post '{post.id}' and was stopped: its pattern backtracks "
+                       "without end", rule.pos.get("pattern") or rule.pos.get("terms")
+                       or rule.pos.get("name") or settings.at("voice"),
+                       help="simplify the pattern: avoid nested repeats like (a+)+ or "
+                            "(a|aa)+")
+            continue
+        yield from found
 
 
 def limits(channel: Channel) -> tuple[int | None, str, int | None]:
@@ -95,34 +110,36 @@ def limits(channel: Channel) -> tuple[int | None, str, int | None]:
     return length, counting, tags
 
 
-def _length(post: Post, channel: Channel) -> Iterator[Diagnostic]:
+def _length(cap: Caption, channel: Channel) -> Iterator[Diagnostic]:
     limit, counting, _ = limits(channel)
     weighted = counting == "weighted"
-    if limit is None or (not weighted and len(post.caption) <= limit):  # clusters <= code points
+    text, post = cap.text, cap.post
+    if limit is None or (not weighted and len(text) <= limit):  # clusters <= code points
         return
-    if weighted and x_surely_fits(post.caption, limit):
+    if weighted and x_surely_fits(text, limit):
         return
-    got = x_length(post.caption, limit) if weighted else grapheme_length(post.caption, limit)
+    got = x_length(text, limit) if weighted else grapheme_length(text, limit)
     if got.length <= limit:
         return
     unit = "weighted characters" if weighted else "characters"
     how = ("X counts a link as 23 and CJK characters and emoji as 2; "
            if weighted else "counted as user-perceived characters; ")
     yield diag("SMM301", f"caption has {got.length} {unit} on {channel.id}, max {limit}",
-               post.caption_at(got.overflow or 0), post=post.id,
+               cap.at(got.overflow or 0), post=post.id,
                help=how + "the text from this point does not fit")
 
 
-def _hashtags(post: Post, channel: Channel) -> Iterator[Diagnostic]:
+def _hashtags(cap: Caption, channel: Channel) -> Iterator[Diagnostic]:
     _, _, limit = limits(channel)
     if limit is None:
         return
-    found = hashtags(post.caption)
+    post = cap.post
+    found = hashtags(cap.text)
     if len(found) <= limit:
         return
     offset, _ = found[limit]
     yield diag("SMM302", f"caption has {len(found)} hashtags on {channel.id}, max {limit}",
-               post.caption_at(offset), post=post.id,
+               cap.at(offset), post=post.id,
                help="the hashtags from this one on are too many: "
                     + " ".join("#" + tag for _, tag in found[limit:]))
 
@@ -146,31 +163,32 @@ def _applies(rule: VoiceRule, post: Post, channels: list[Channel]) -> bool:
     return "platform" not in when or any(c.platform in when["platform"] for c in channels)
 
 
-def _voice(rule: VoiceRule, terms: tuple[_Term, ...], post: Post, folded: str
+def _voice(rule: VoiceRule, terms: tuple[_Term, ...], cap: Caption, folded: str
            ) -> Iterator[Diagnostic]:
+    post, caption = cap.post, cap.text
     code = _CODES[rule.kind]
     template = rule.message or _DEFAULT_MESSAGES[rule.kind]
     help = f"voice rule '{rule.name}' in guidelines/rules.yml"
     if rule.kind == "require":
-        if any(t.pattern.search(post.caption, timeout=MATCH_TIMEOUT) for t in terms):
+        if any(t.pattern.search(caption, timeout=MATCH_TIMEOUT) for t in terms):
             return
         wanted = " | ".join(t.text for t in terms)
-        yield diag(code, _fill(template, rule, match=wanted), post.caption_at(0), post=post.id,
+        yield diag(code, _fill(template, rule, match=wanted), cap.at(0), post=post.id,
                    help=help, severity=rule.level)
         return
-    matches = _matches([t for t in terms if t.may_match(post.caption, folded)], post.caption)
+    matches = _matches([t for t in terms if t.may_match(caption, folded)], caption)
     if rule.kind == "max-count":
         if rule.max is None or len(matches) <= rule.max:
             return
         start = matches[rule.max][0]
         what = " | ".join(t.text for t in terms)
         yield diag(code, _fill(template, rule, match=what, count=len(matches)),
-                   post.caption_at(start), post=post.id, severity=rule.level,
+                   cap.at(start), post=post.id, severity=rule.level,
                    help=f"{help}; the match at this point is one too many")
         return
     for start, text, replacement in matches:
         yield diag(code, _fill(template, rule, match=text, replacement=replacement or ""),
-                   post.caption_at(start), post=post.id, help=help, severity=rule.level)
+                   cap.at(start), post=post.id, help=help, severity=rule.level)
 
 
 def _matches(terms: Sequence[_Term], caption: str) -> list[tuple[int, str, str | None]]:
