@@ -225,6 +225,15 @@ RULES: dict[str, Rule] = {
            "A post outside its campaign's dates is usually a wrong date or a wrong campaign.",
            "campaign: ramadan-2027 and a date after the campaign ended",
            "Fix the date or the campaign."),
+        _r("SMM501", "not-exportable", "error",
+           "Fires when `smmplan export` for a scheduler leaves a post out because the tool "
+           "cannot take it: in the past or too soon, a minute it does not accept, an all-day "
+           "slot, a platform it does not post to, a caption over the limit, or past the most "
+           "posts one upload takes.",
+           "A bulk upload that silently lacks a post means a post that never goes out.",
+           "smmplan export hootsuite --channel instagram   # a post at 19:33: Hootsuite takes "
+           "only minutes ending in 0 or 5",
+           "Change the post as the message says, or schedule that one by hand."),
     )
 }
 
@@ -276,6 +285,9 @@ SUMMARY_ID: dict[str, str] = {
     "SMM405": "Unggahan jatuh pada tanggal blackout (untuk pilarnya, bila pilar disebut).",
     "SMM406": "Unggahan hard-sell jatuh pada hari libur nasional.",
     "SMM407": "Tanggal unggahan di luar rentang start..end kampanyenya.",
+    "SMM501": "`smmplan export` ke penjadwal tidak menyertakan unggahan yang tidak bisa diterima "
+              "penjadwal itu (sudah lewat, menit yang ditolak, platform yang tidak dilayani, "
+              "caption terlalu panjang...).",
 }
 
 

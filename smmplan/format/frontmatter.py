@@ -55,12 +55,17 @@ def front_matter_file(root: Path, path: Path, out: list[Diagnostic], what: str, 
     """``(front matter, body, body's first line)`` of one file, or None after diagnostics.
     ``bad`` is the code of a front matter that is not a mapping, and of values of the wrong
     shape."""
-    name = rel(root, path)
     text, problem = read_text(root, path, walked=True)
     if problem:
         out.append(problem)
         return None
     assert text is not None
+    return front_matter_text(text, rel(root, path), out, what, bad)
+
+
+def front_matter_text(text: str, name: str, out: list[Diagnostic], what: str, bad: str
+                      ) -> tuple[Fields, str, int] | None:
+    """:func:`front_matter_file` of a text that file ``name`` would hold."""
     parts = split_front_matter(text)
     if isinstance(parts, str):
         code = "SMM001" if "never closed" in parts else "SMM002"

@@ -13,7 +13,7 @@ from ..model import Position, Post, Settings
 from ..recurrence import read_repeat
 from ..ruletable import BY_NAME, RULES
 from .caption import check_caption
-from .frontmatter import front_matter_file
+from .frontmatter import front_matter_file, front_matter_text
 from .keys import METRICS, POST
 from .read import read
 
@@ -37,7 +37,22 @@ def load_posts(root: Path, settings: Settings, out: list[Diagnostic]) -> list[Po
 
 def load_post(root: Path, path: Path, settings: Settings, out: list[Diagnostic]
               ) -> Post | None:
-    loaded = front_matter_file(root, path, out, "a post", "SMM003")
+    return _post_from(front_matter_file(root, path, out, "a post", "SMM003"), path, settings,
+                      out)
+
+
+def load_post_text(text: str, name: str, settings: Settings) -> tuple[Post | None,
+                                                                    list[Diagnostic]]:
+    """The post that file ``name`` holding ``text`` would be, and the diagnostics of loading it:
+    the same checks as :func:`load_post`, without the disk (``smmplan import`` checks each row
+    with it before writing, so an import never writes a post that ``check`` rejects)."""
+    out: list[Diagnostic] = []
+    loaded = front_matter_text(text, name, out, "a post", "SMM003")
+    return _post_from(loaded, Path(name), settings, out), out
+
+
+def _post_from(loaded: tuple[Fields, str, int] | None, path: Path, settings: Settings,
+               out: list[Diagnostic]) -> Post | None:
     if loaded is None:
         return None
     f, caption, caption_line = loaded
