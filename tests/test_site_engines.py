@@ -181,6 +181,16 @@ def test_zensical_never_evaluates_a_yaml_tag_of_the_plan(tmp_path: Path, tag: st
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan"]  # no temp folder left
 
 
+def test_zensical_refuses_template_overrides_outside_the_plan(tmp_path: Path) -> None:
+    plan = fixture_plan(tmp_path)
+    config = plan / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  name: material\n", "  name: material\n  custom_dir: ../..\n"), encoding="utf-8")
+    with pytest.raises(BuildError, match=r"custom_dir \.\./\.\. is outside the plan"):
+        build_site(plan, tmp_path / "site", today=TODAY, engine="zensical")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan"]
+
+
 def test_zensical_gets_the_fences_material_documents(example) -> None:
     """The example's mermaid fence names pymdownx's formatter: kept, as a name."""
     plan, _sites = example

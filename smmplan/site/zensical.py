@@ -91,7 +91,11 @@ def _config(plan: dict[str, Any], root: Path, site: SiteFiles, own: list[str], l
             isinstance(theme.get("font"), dict) and theme["font"].get("text") == "Roboto"):
         theme["font"] = False
     if theme.get("custom_dir"):
-        theme["custom_dir"] = str((root / str(theme["custom_dir"])).resolve())
+        custom = (root / str(theme["custom_dir"])).resolve()
+        if not custom.is_relative_to(root.resolve()):
+            raise ZensicalError(f"mkdocs.yml: theme.custom_dir {theme['custom_dir']} is outside "
+                                "the plan; keep template overrides inside it")
+        theme["custom_dir"] = str(custom)
     config["theme"] = theme
     search = [p for p in plan.get("plugins") or [] if p == "search" or (
         isinstance(p, dict) and "search" in p)]
