@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ("bench_check.py", "bench_ical.py", "bench_build.py", "bench_repeat.py",
-           "bench_exchange.py", "bench_serve.py")
+BENCHES = ("bench_check.py", "bench_report.py", "bench_ical.py", "bench_build.py",
+           "bench_repeat.py", "bench_exchange.py",
+           "bench_serve.py")
 
 
 def main() -> int:

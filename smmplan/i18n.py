@@ -87,11 +87,30 @@ _EN: dict[str, str] = {
     "reach": "Reach", "impressions": "Impressions", "likes": "Likes", "comments": "Comments",
     "shares": "Shares", "saves": "Saves", "clicks": "Clicks",
     "er_explained": "Engagement rate (ER) = (likes + comments + shares + saves) ÷ reach, over "
-                    "the published posts that report their reach. A cross-post counts under its "
-                    "channels together, since its metrics are one set of numbers. Months are "
-                    "those of the plan's time zone; the top post has the most interactions.",
-    "no_metrics": "No published post has metrics yet: add `metrics` to a post's front matter "
-                  "once it is out, and its month shows up here.",
+                    "the published occurrences that report their reach. A cross-post counts on "
+                    "each of its channels with that channel's numbers, and each date of a "
+                    "recurring post on its own. Weeks, months and quarters are those of the "
+                    "plan's time zone; per 1,000 followers uses the channel's latest follower "
+                    "count (data/audience.csv) on or before the month's end.",
+    "no_metrics": "No published post has numbers yet: run `smmplan metrics import` with a "
+                  "platform's analytics export, or add rows to data/metrics/, and the months "
+                  "show up here.",
+    "trends": "Month by month", "mix_vs_engagement": "Planned mix and what each pillar earned",
+    "by_format": "By format", "top_bottom": "Best and weakest posts",
+    "best_times": "Best posting times", "report": "Report", "reports": "Reports",
+    "report_intro": "Engagement of the posts published in the quarter,",
+    "quarter_reports": "Quarterly reports", "interactions": "Interactions",
+    "figure": "Figure", "value": "Value", "followers": "Followers",
+    "per_1000": "per 1,000 followers", "er_by_month": "Engagement rate by month and channel",
+    "per_1000_by_month": "Interactions per 1,000 followers by month and channel",
+    "planned_share": "Planned share", "with_numbers": "Published with numbers",
+    "interaction_share": "Share of interactions", "post": "Post",
+    "top_posts": "Highest engagement rate", "bottom_posts": "Lowest engagement rate",
+    "slots_explained": "Engagement rate by weekday and hour of publishing, over every channel; "
+                       "a slot is shown only with at least {n} posts with a reach behind it.",
+    "heat_map": "Engagement rate by weekday and hour", "weekday": "Weekday", "hour": "Hour",
+    "heat_table": "The same figures as a table", "best_slots": "Best slots per channel",
+    "no_slots": "No slot has enough posts yet.", "change": "Change",
     "repeat": "Repeats", "occurrences": "Occurrences", "left_out": "Left out",
     "earlier_occurrences": "{n} earlier", "more_occurrences": "and {n} more",
     "expanded_through": "shown through {day}, the plan's horizon; the feeds carry the rule "
@@ -186,12 +205,30 @@ _ID: dict[str, str] = {
     "reach": "Jangkauan", "impressions": "Tayangan", "likes": "Suka", "comments": "Komentar",
     "shares": "Dibagikan", "saves": "Disimpan", "clicks": "Klik",
     "er_explained": "Tingkat keterlibatan (ER) = (suka + komentar + dibagikan + disimpan) ÷ "
-                    "jangkauan, atas unggahan terbit yang melaporkan jangkauannya. Unggahan "
-                    "silang dihitung di bawah gabungan kanalnya, karena metriknya satu set angka. "
-                    "Bulan mengikuti zona waktu rencana; unggahan teratas punya interaksi "
-                    "terbanyak.",
-    "no_metrics": "Belum ada unggahan terbit yang punya metrik: tambahkan `metrics` ke front "
-                  "matter unggahan setelah terbit, dan bulannya akan tampil di sini.",
+                    "jangkauan, atas penayangan terbit yang melaporkan jangkauannya. Unggahan "
+                    "silang dihitung di setiap kanalnya dengan angka kanal itu, dan setiap "
+                    "tanggal unggahan berulang tersendiri. Minggu, bulan dan kuartal mengikuti "
+                    "zona waktu rencana; per 1.000 pengikut memakai jumlah pengikut terakhir "
+                    "kanal (data/audience.csv) sampai akhir bulan.",
+    "no_metrics": "Belum ada unggahan terbit yang punya angka: jalankan `smmplan metrics "
+                  "import` dengan ekspor analitik platform, atau tambahkan baris ke "
+                  "data/metrics/, dan bulannya akan tampil di sini.",
+    "trends": "Dari bulan ke bulan", "mix_vs_engagement": "Bauran rencana dan hasil tiap pilar",
+    "by_format": "Menurut format", "top_bottom": "Unggahan terbaik dan terlemah",
+    "best_times": "Waktu unggah terbaik", "report": "Laporan", "reports": "Laporan",
+    "report_intro": "Kinerja unggahan yang terbit pada kuartal ini,",
+    "quarter_reports": "Laporan kuartalan", "interactions": "Interaksi",
+    "figure": "Angka", "value": "Nilai", "followers": "Pengikut",
+    "per_1000": "per 1.000 pengikut", "er_by_month": "Tingkat keterlibatan per bulan dan kanal",
+    "per_1000_by_month": "Interaksi per 1.000 pengikut per bulan dan kanal",
+    "planned_share": "Porsi rencana", "with_numbers": "Terbit dengan angka",
+    "interaction_share": "Porsi interaksi", "post": "Unggahan",
+    "top_posts": "Tingkat keterlibatan tertinggi", "bottom_posts": "Tingkat keterlibatan terendah",
+    "slots_explained": "Tingkat keterlibatan menurut hari dan jam tayang, atas semua kanal; "
+                       "sebuah slot tampil hanya bila ada sedikitnya {n} unggahan berjangkauan.",
+    "heat_map": "Tingkat keterlibatan menurut hari dan jam", "weekday": "Hari", "hour": "Jam",
+    "heat_table": "Angka yang sama sebagai tabel", "best_slots": "Slot terbaik per kanal",
+    "no_slots": "Belum ada slot dengan cukup unggahan.", "change": "Perubahan",
     "repeat": "Berulang", "occurrences": "Jadwal tayang", "left_out": "Dilewati",
     "earlier_occurrences": "{n} sebelumnya", "more_occurrences": "dan {n} lagi",
     "expanded_through": "ditampilkan hingga {day}, batas cakrawala rencana; feed memuat aturan "
@@ -225,8 +262,8 @@ class Labels:
         return grouped.replace(",", ".") if self.language == "id" else grouped
 
     def percent(self, text: str) -> str:
-        """A percent from :func:`smmplan.engagement.rate_text` with the language's decimal mark
-        (``4.5%`` or ``4,5%``), the no-value dash as ``none``."""
+        """A rounded percent (``4.5%``) or decimal with the language's decimal mark (``4.5%`` or
+        ``4,5%``), the no-value dash as ``none``."""
         if text == "-":
             return self._words["none"]
         return text.replace(".", ",") if self.language == "id" else text

@@ -22,6 +22,7 @@ from .format.rules import load_settings
 from .format.site import load_site
 from .format.snippets import load_library
 from .format.team import load_team
+from .metrics.data import load_audience, load_metrics
 from .model import Plan, Post
 
 
@@ -59,6 +60,8 @@ def _load_plan(root: Path) -> tuple[Plan, list[Diagnostic]]:
         campaigns=MappingProxyType(campaigns),
         guides=tuple(guides),
         incomplete=frozenset(incomplete),
+        metrics_data=load_metrics(root, out),
+        audience=load_audience(root, out),
         library=library,
     )
     return plan, out

@@ -32,6 +32,9 @@ from .format.keys import (
 
 __all__ = ["FORMATS", "LEVELS", "METRICS", "PILLARS_DEFAULT", "STATUSES"]  # the enums' old home
 
+if TYPE_CHECKING:
+    from .metrics.data import AudienceRecord, MetricRecord
+
 #: statuses that count as "signed off" by an editor
 APPROVED_STATUSES = ("approved", "scheduled", "published")
 
@@ -88,7 +91,11 @@ class Post:
     link: str | None = None
     media: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    metrics: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+    metrics: Mapping[str, Mapping[str, int]] = field(default_factory=lambda: EMPTY)
+    """Numbers after publishing from front matter, by channel (see :mod:`smmplan.metrics`)."""
+    published: Mapping[tuple[str, dt.date | None], str] = field(
+        default_factory=lambda: MappingProxyType({}))
+    """Permalinks by (channel, occurrence date or None for every occurrence)."""
     pos: Positions = field(default_factory=lambda: EMPTY)
     repeat: Repeat | None = None
     """``repeat:``: ``start`` is then the first of several occurrences (see the calendar)."""
@@ -283,6 +290,10 @@ class Plan:
     ``campaign``, ``member``) when a whole file or section failed, or ``kind:id`` when one entry
     or file did. A reference to such a definition is not reported as unknown: the failure itself
     already is."""
+    metrics_data: tuple[MetricRecord, ...] = ()
+    """Rows of ``data/metrics/*.csv``, as read (judged by :mod:`smmplan.metrics.checks`)."""
+    audience: tuple[AudienceRecord, ...] = ()
+    """Rows of ``data/audience.csv``, as read."""
     library: Library | None = None
     """``guidelines/snippets.yml``: snippets and hashtag groups for caption templates."""
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .calendar import calendar_of, share, week_label, window_of
-from .engagement import EngagementWindow, engagement
+from .check import today_in
+from .metrics.analysis import Analysis
+from .metrics.state import metrics_of
 from .model import Plan
 from .rules.mix import judged, off_target, over_max
 
@@ -80,12 +82,15 @@ class Report:
     min_posts: int
     pillars: tuple[str, ...]
     windows: tuple[WindowReport, ...]
-    engagement: tuple[EngagementWindow, ...] = ()
-    """Metrics of published posts per window (see :mod:`smmplan.engagement`)."""
+    engagement: Analysis | None = None
+    """Numbers after publishing per window and group (see :mod:`smmplan.metrics.analysis`)."""
 
 
-def compute(plan: Plan, window: str | None = None) -> Report:
-    """The report of ``plan`` by ``window`` (``week`` or ``month``; default: rules.yml's)."""
+def compute(plan: Plan, window: str | None = None, today: dt.date | None = None) -> Report:
+    """The report of ``plan`` by ``window`` (``week``, ``month`` or ``quarter``; default:
+    rules.yml's). ``today`` (default: the plan's today) decides which numbers count: none for
+    an occurrence still to come."""
+
     settings = plan.settings
     kind = window or settings.mix.window
     mix = settings.mix
@@ -122,7 +127,8 @@ def compute(plan: Plan, window: str | None = None) -> Report:
             for cid in sorted(channel_posts) if _overlaps(span[cid], w.start, w.end))
         out.append(WindowReport(w.label, w.start, w.end, m.posts, is_judged, lines, channels))
     return Report(kind, settings.timezone, mix.tolerance, mix.min_posts,
-                  tuple(settings.pillars), tuple(out), engagement(plan, kind))
+                  tuple(settings.pillars), tuple(out),
+                  metrics_of(plan, today_in(plan, today)).by(kind))
 
 
 def _overlaps(span: tuple[dt.date, dt.date], start: dt.date, end: dt.date) -> bool:

@@ -234,6 +234,14 @@ RULES: dict[str, Rule] = {
            "smmplan export hootsuite --channel instagram   # a post at 19:33: Hootsuite takes "
            "only minutes ending in 0 or 5",
            "Change the post as the message says, or schedule that one by hand."),
+        _r("SMM601", "implausible-metrics", "warning",
+           "Fires when numbers after publishing cannot all be right: a reach smaller than the "
+           "interactions (likes, comments, shares, saves) it should contain, or a follower count "
+           "in data/audience.csv dated before the channel's first post in the plan.",
+           "Such numbers usually come from a column mix-up or a mistyped date, and they would "
+           "skew the engagement rate and the interactions per 1,000 followers.",
+           "post,channel,date,reach,likes,comments\nkopi-launch,instagram,2026-11-02,40,212,25",
+           "Check the numbers against the platform's analytics and correct the row."),
     )
 }
 
@@ -288,6 +296,8 @@ SUMMARY_ID: dict[str, str] = {
     "SMM501": "`smmplan export` ke penjadwal tidak menyertakan unggahan yang tidak bisa diterima "
               "penjadwal itu (sudah lewat, menit yang ditolak, platform yang tidak dilayani, "
               "caption terlalu panjang...).",
+    "SMM601": "Angka setelah terbit tidak mungkin benar semua: jangkauan lebih kecil daripada "
+              "interaksinya, atau jumlah pengikut bertanggal sebelum unggahan pertama kanal.",
 }
 
 

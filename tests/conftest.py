@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLE_TODAY = "2026-11-25"
 
 #: The files that make up the example plan at the repository root.
-EXAMPLE_PARTS = ("mkdocs.yml", "content", "personas", "guidelines")
+EXAMPLE_PARTS = ("mkdocs.yml", "content", "personas", "guidelines", "data")
 
 MINIMAL_RULES = """\
 timezone: Asia/Jakarta

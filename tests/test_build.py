@@ -34,7 +34,7 @@ def test_build_writes_every_page_and_feed(cli, plan: Path) -> None:
     result = cli("-C", str(plan), "build", "--today", TODAY)
     assert result.exit_code == 0, result.output
     site = plan / "site"
-    assert result.output == f"Built 24 pages and 9 feeds into {site}\n"
+    assert result.output == f"Built 25 pages and 9 feeds into {site}\n"
     for page in ("index.html", "calendar/2026-12/index.html", "posts/late-night/index.html",
                  "channels/instagram/index.html", "personas/mahasiswa/index.html",
                  "campaigns/december-launch/index.html", "mix/index.html",

@@ -144,7 +144,7 @@ def test_github_workflow_commands(make_plan: Callable[..., Path], cli: Cli) -> N
         "unknown key 'hashtags'; did you mean 'tags'?",
         "::warning file=content/posts/2026/12/f.md,line=7,col=1,title=SMM004 unknown-field::"
         "unknown key 'colour'%0Aallowed: title, date, channel, pillar, status, id, format, "
-        "personas, campaign, author, editor, tags, link, media, ignore, metrics, repeat",
+        "personas, campaign, author, editor, tags, link, media, ignore, metrics, published, repeat",
         "Found 2 errors, 2 warnings, 0 info in 6 posts.",
     ]
     assert lines[0].startswith("::error file=content/posts/2026/12/d.md,line=4,col=10,"

@@ -39,7 +39,8 @@ def test_every_page_of_the_spec_at_its_address(pages: dict[str, str]) -> None:
         "/channels/x/", "/checks/", "/engagement/", "/guidelines/", "/mix/",
         "/personas/mahasiswa/", "/personas/pekerja/", "/posts/christmas/",
         "/posts/gula-aren-launch/", "/posts/idea-podcast/", "/posts/late-night/",
-        "/posts/linkedin-story/", "/posts/quote-monday/", "/posts/tips-seduh/", "/subscribe/",
+        "/posts/linkedin-story/", "/posts/quote-monday/", "/posts/tips-seduh/",
+        "/reports/2026-q4/", "/subscribe/",
     ]
     assert source_path("/") == "index.md"
     assert source_path("/posts/late-night/") == "posts/late-night.md"
@@ -193,6 +194,7 @@ def test_navigation_lists_months_and_groups_never_posts() -> None:
                             ("Pekerja kantor", "/personas/pekerja/")]),
         ("Campaigns", None, [("December launch", "/campaigns/december-launch/")]),
         ("Content mix", "/mix/", []), ("Engagement", "/engagement/", []),
+        ("Reports", None, [("2026-Q4", "/reports/2026-q4/")]),
         ("Backlog", "/backlog/", []),
         ("Checks", "/checks/", []), ("Guidelines", "/guidelines/", []),
         ("Subscribe", "/subscribe/", []),
@@ -244,6 +246,11 @@ def test_hostile_plan_values_never_reach_a_page_raw() -> None:
     out = render_pages(check_plan(HOSTILE, TODAY))
     for address, text in out.items():
         body = text.split("\n---\n", 1)[1]
+        # the charts smmplan draws are SVG; no other SVG, and nothing active inside them
+        charts = re.findall(r'<svg class="smm-chart.*?</svg>', body, re.S)
+        assert not any(re.search(r"<(script|foreignObject|a\s)|\son\w+=", c, re.I)
+                       for c in charts), address
+        body = re.sub(r'<svg class="smm-chart.*?</svg>', "", body, flags=re.S)
         assert not re.search(r"<(script|svg|iframe)", body, re.I), address
         assert not re.search(r'<[a-z][^>]*\son(error|load|click|mouseover)=', body, re.I), address
         assert not re.search(r'<a\s[^>]*href="\s*javascript', body, re.I), address
@@ -320,11 +327,10 @@ def _published(name: str, title: str, date: str, channel: str, metrics: str,
 ENGAGEMENT_POSTS = dict([
     _published("a", "Kopi pagi", "2026-11-02 09:00", "instagram",
                "metrics: {reach: 1000, likes: 50, comments: 5, shares: 3, saves: 2, clicks: 9}\n"),
-    # a cross-post's one set of numbers counts under its channels together
-    _published("b", "Seduh bareng", "2026-11-03 09:00", "[x, instagram]",
+    _published("b", "Seduh bareng", "2026-11-03 09:00", "instagram",
                "metrics: {reach: 3000, impressions: 12345, likes: 100, comments: 20}\n"),
     _published("c", "Utas tips", "2026-11-04 09:00", "x", "metrics: {likes: 7}\n"),  # no reach
-    # December has numbers only on a post not yet published: the month is not listed
+    # numbers count once the day has come, whatever the status says (SMM402 asks to update it)
     _published("d", "Belum terbit", "2026-12-05 09:00", "x", "metrics: {reach: 99, likes: 99}\n",
                status="scheduled"),
     # 00:30 on 1 January in Jakarta is still 31 December in UTC
@@ -332,6 +338,7 @@ ENGAGEMENT_POSTS = dict([
                "metrics: {reach: 20000, likes: 1500, saves: 250}\n"),
     _published("f", "Tanpa angka", "2027-01-02 09:00", "instagram", ""),
 ])
+ENGAGEMENT_TODAY = dt.date(2027, 1, 31)
 ENGAGEMENT_RULES = """\
 timezone: Asia/Jakarta
 language: {language}
@@ -344,7 +351,7 @@ channels:
 @pytest.mark.parametrize("language", ["en", "id"])
 def test_engagement_page_is_exactly_the_golden_page(make_plan, language: str) -> None:
     root = make_plan(ENGAGEMENT_POSTS, rules=ENGAGEMENT_RULES.format(language=language))
-    page = render_pages(check_plan(root, TODAY))["/engagement/"]
+    page = render_pages(check_plan(root, ENGAGEMENT_TODAY))["/engagement/"]
     expected = (ENGAGEMENT / f"engagement.{language}.md").read_text(encoding="utf-8")
     assert page == expected
 
@@ -352,20 +359,24 @@ def test_engagement_page_is_exactly_the_golden_page(make_plan, language: str) ->
 def test_engagement_golden_pages_say_what_the_numbers_are() -> None:
     # the golden files are reviewed like code: pin the facts they must hold
     en = (ENGAGEMENT / "engagement.en.md").read_text(encoding="utf-8")
-    assert re.findall(r'<h2 id="(m-[\d-]+)">([^<]+)</h2>', en) == [
-        ("m-2026-11", "November 2026"), ("m-2027-01", "January 2027")]
-    assert ('<tr class="smm-total"><td><strong>All channels</strong></td><td class="smm-num">3'
-            '</td><td class="smm-num">4,000</td><td class="smm-num">12,345</td><td class="smm-num">'
-            '157</td>') in en
-    assert '<td class="smm-num">4.5%</td><td><a href="../posts/b/">Seduh bareng</a></td>' in en
-    # bars share one scale: January's 8.75% is the longest
-    assert re.findall(r'title="ER ([^"]+)"><span style="width:([\d.]+%)"', en) == [
-        ("6.0%", "68.6%"), ("4.0%", "45.7%"), ("—", "0.0%"), ("4.5%", "51.4%"),
-        ("8.8%", "100.0%"), ("8.8%", "100.0%")]
+    assert re.findall(r'<h2 id="(m-[\d-]+)"[^>]*>([^<]+)</h2>', en) == [
+        ("m-2027-01", "January 2027"), ("m-2026-12", "December 2026"),
+        ("m-2026-11", "November 2026")]
+    # November: a and b on instagram (60 + 120) / 4000 = 4.5%; c on x has no reach
+    assert ("<tr><td><strong>All channels</strong></td><td>3</td><td>4,000</td><td>12,345</td>"
+            "<td>157</td><td>25</td><td>3</td><td>2</td><td>9</td><td>4.5%</td>") in en
+    # 00:30 on 1 January in Jakarta is January's, though still 31 December in UTC:
+    # 1750 / 20000 = 8.75%, half up 8.8%
+    assert ("<tr><td>2027-01</td><td>8.8%</td><td>—</td><td>—</td><td>—</td></tr>") in en
+    top = en.split('smm-top-posts"')[1].split("</table>")[0]
+    assert re.findall(r'href="\.\./posts/(\w)/".*?(\d+\.\d%)</td></tr>', top) == [
+        ("d", "100.0%"), ("e", "8.8%"), ("a", "6.0%"), ("b", "4.0%")]
+    assert en.count("<svg") == 3  # ER trend, pillars, heat map (no follower counts: no 2nd trend)
     id_ = (ENGAGEMENT / "engagement.id.md").read_text(encoding="utf-8")
     assert id_.startswith('---\ntitle: "Kinerja"\n')
-    assert "<th>Unggahan teratas</th>" in id_ and "<strong>Semua kanal</strong>" in id_
-    assert '<td class="smm-num">12.345</td>' in id_ and '<td class="smm-num">4,5%</td>' in id_
+    assert "<strong>Semua kanal</strong>" in id_
+    assert "<h3>Tingkat keterlibatan tertinggi</h3>" in id_
+    assert "<td>12.345</td>" in id_ and "<td>8,8%</td>" in id_
 
 
 def test_engagement_page_without_metrics_is_one_sentence(pages: dict[str, str],
@@ -373,10 +384,11 @@ def test_engagement_page_without_metrics_is_one_sentence(pages: dict[str, str],
     root = make_plan(dict([_published("a", "A", "2026-11-02 09:00", "x", "")]))
     assert render_pages(check_plan(root, TODAY))["/engagement/"] == (
         '---\ntitle: "Engagement"\nsearch:\n  exclude: true\n---\n\n<div class="smm-block">'
-        '<p class="smm-empty">No published post has metrics yet: add &#96;metrics&#96; to a '
-        "post&#39;s front matter once it is out, and its month shows up here.</p></div>\n")
+        '<p class="smm-empty">No published post has numbers yet: run &#96;smmplan metrics '
+        "import&#96; with a platform&#39;s analytics export, or add rows to data/metrics/, and "
+        "the months show up here.</p></div>\n")
     # the fixture plan's one published post with numbers
-    assert re.findall(r'<h2 id="(m-[\d-]+)">', pages["/engagement/"]) == ["m-2026-11"]
+    assert re.findall(r'<h2 id="(m-[\d-]+)"', pages["/engagement/"]) == ["m-2026-11"]
 
 
 def test_engagement_top_post_escapes_hostile_titles(make_plan) -> None:
@@ -385,15 +397,16 @@ def test_engagement_top_post_escapes_hostile_titles(make_plan) -> None:
                                       "metrics: {reach: 10, likes: 1}\n")]))
     page = render_pages(check_plan(root, TODAY))["/engagement/"]
     cell = ('<td><a href="../posts/evil/">&lt;script&gt;alert(1)&lt;/script&gt; &#123;&#123; 7*7 '
-            "&#125;&#125; [x](javascript:y) &#96;z&#96; *w*</a></td></tr>")
-    assert page.count(cell) == 2  # the channel's row and the whole month's
+            "&#125;&#125; [x](javascript:y) &#96;z&#96; *w*</a></td>")
+    assert page.count(cell) == 1  # the list of posts with the highest engagement rate
     assert "<script" not in page and "{{" not in page
 
 
 def test_hostile_channel_names_in_engagement_groups_are_text() -> None:
     page = render_pages(check_plan(HOSTILE, TODAY))["/engagement/"]
-    assert ('title="Insta &lt;script&gt;window.__pwned=&#39;channel&#39;&lt;/script&gt;">IG'
-            "</span> <a") in page
+    name = "Insta &lt;script&gt;window.__pwned=&#39;channel&#39;&lt;/script&gt;"
+    assert f">{name}</a></td>" in page  # the channel's row
+    assert f'data-series="{name}"' in page  # its line in the trend chart
     assert "<script" not in page.split("\n---\n", 1)[1]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import http.server
 import re
@@ -18,7 +19,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, sync_pla
 from smmplan.build import build_site
 from smmplan.calendar import calendar_of
 from smmplan.check import check_plan
-from smmplan.engagement import engagement, rate_text
+from smmplan.metrics.analysis import ranked
+from smmplan.metrics.state import metrics_of
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
              "September", "Oktober", "November", "Desember")
@@ -47,8 +49,6 @@ def browser() -> Iterator[Browser]:
 
 
 def build_and_serve(plan: Path, site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    import datetime as dt
-
     outcome = build_site(plan, site, today=dt.date.fromisoformat(TODAY), strict=True)
     assert outcome.site_dir == site.resolve(), outcome.result.diagnostics
     handler = functools.partial(_Quiet, directory=str(site))
@@ -187,10 +187,10 @@ def test_no_page_has_console_errors(browser: Browser, fixture_site: str) -> None
 
 
 def visit_every_page_firing_handlers(w: Watched, base: str, site: Path) -> None:
-    """Open each of the hostile plan's 17 pages, fire every handler an injected attribute could
+    """Open each of the hostile plan's 18 pages, fire every handler an injected attribute could
     have set, and check that no script ran."""
     pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
-    assert len(pages) == 17
+    assert len(pages) == 18
     for rel in pages:
         w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
         w.page.wait_for_load_state("networkidle")
@@ -213,7 +213,7 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         assert w.page.title().startswith("</title><script>")
         settle(w.page)
         w.page.goto(f"{base}/engagement/")
-        top = w.page.locator("table.smm-engagement tr.smm-total td").last
+        top = w.page.locator(".smm-top-posts td").first
         assert top.inner_text().startswith("<script>window.__pwned='top-post'</script><img")
         # search results show the hostile title, caption and rules as text, and run nothing
         post = search(w.page, "uniquecaptionword", f"{base}/posts/xss-title/")
@@ -233,13 +233,9 @@ def test_example_plan_builds_strict_and_renders(browser: Browser, tmp_path: Path
     for part in EXAMPLE_PARTS:
         src = REPO / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, plan / part)
-    import datetime as dt
-
     result = check_plan(plan, dt.date.fromisoformat(TODAY))
     assert result.errors == 0, [d for d in result.diagnostics if d.severity == "error"]
-    import datetime as _dt
-
-    outcome = build_site(plan, tmp_path / "site", today=_dt.date.fromisoformat(TODAY))
+    outcome = build_site(plan, tmp_path / "site", today=dt.date.fromisoformat(TODAY))
     assert outcome.site_dir is not None
     handler = functools.partial(_Quiet, directory=str(tmp_path / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -261,19 +257,22 @@ def test_example_plan_builds_strict_and_renders(browser: Browser, tmp_path: Path
         settle(w.page)
         w.page.click('a.md-tabs__link:text-is("Kinerja")')
         w.page.wait_for_url("**/engagement/")
-        months = engagement(result.plan, "month")
-        assert w.page.locator("article h2").all_inner_texts() == [
-            f"{MONTHS_ID[m.start.month - 1]} {m.start.year}" for m in months]
-        last = months[-1].lines[-1]
-        total = w.page.locator("table.smm-engagement tr.smm-total").last
-        assert total.locator("td").nth(9).inner_text() == rate_text(last.rate).replace(".", ",")
-        widths = w.page.eval_on_selector_all("table.smm-er-chart .smm-bar > span",
-                                             "s => s.map(e => e.getBoundingClientRect().width)")
-        assert len(widths) == sum(len(m.lines) for m in months) and max(widths) > 0
+        numbers = metrics_of(result.plan, dt.date.fromisoformat(TODAY))
+        months = numbers.by("month").windows
+        assert w.page.locator("article h2[id^=m-]").all_inner_texts() == [
+            f"{MONTHS_ID[m.start.month - 1]} {m.start.year}" for m in reversed(months)]
+        # the newest month's table comes first; its last row is all channels together
+        total = w.page.locator(".smm-engagement table").first.locator("tr").last
+        assert total.locator("td").nth(9).inner_text() == \
+            f"{months[-1].total.rate}%".replace(".", ",")
+        drawn = w.page.eval_on_selector_all(
+            "svg.smm-chart", "s => s.map(e => e.getBoundingClientRect().width)")
+        assert len(drawn) >= 3 and min(drawn) > 0
         w.page.screenshot(path=str(OUTPUT / "example-engagement.png"), full_page=True)
         settle(w.page)
-        total.locator("a").last.click()
-        w.page.wait_for_url(f"**/posts/{last.top}/")
+        best = ranked(numbers.items)[0][0]
+        w.page.locator(".smm-top-posts a").first.click()
+        w.page.wait_for_url(f"**/posts/{best.post.id}/")
         assert w.errors == []
     finally:
         server.shutdown()

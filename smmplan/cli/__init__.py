@@ -14,6 +14,7 @@ from . import (
     cmd_ical,
     cmd_import,
     cmd_init,
+    cmd_metrics,
     cmd_new,
     cmd_pages,
     cmd_report,
@@ -24,7 +25,8 @@ from . import (
 from .app import main
 
 for _module in (cmd_check, cmd_rule, cmd_report, cmd_build, cmd_serve, cmd_ical, cmd_new,
-                cmd_init, cmd_diff, cmd_schema, cmd_import, cmd_export, cmd_pages):
+                cmd_init, cmd_diff, cmd_schema, cmd_import, cmd_export, cmd_metrics,
+                cmd_pages):
     main.add_command(_module.command)
 
 __all__ = ["main"]

@@ -199,6 +199,10 @@ class Section:
         return self[name].default
 
 
+_METRIC_SET = {"type": "object", "properties": {m: dict(_COUNT) for m in METRICS},
+               "additionalProperties": False}
+_LINK = {"type": "string", "pattern": r"^https?://\S+$"}
+
 POST = Section("post front matter", (
     Key("title", TEXT, "short internal title", required=True, schema={"minLength": 1}),
     Key("date", WHEN),
@@ -215,9 +219,15 @@ POST = Section("post front matter", (
     Key("link", URL),
     Key("media", TEXTS),
     Key("ignore", CUSTOM, schema=_one_or_many({"enum": list(rule_names())})),
-    Key("metrics", CUSTOM, schema={
-        "type": "object", "properties": {m: dict(_COUNT) for m in METRICS},
-        "additionalProperties": False}),
+    # one set of counts, or (any other key: a channel) one set per channel
+    Key("metrics", CUSTOM, "numbers after publishing: one set for a single-channel post, one "
+        "per channel for a cross-post", schema={
+            "type": "object", "properties": {m: dict(_COUNT) for m in METRICS},
+            "additionalProperties": _METRIC_SET}),
+    Key("published", CUSTOM, "permalink of the published post, by channel for a cross-post "
+        "(and by occurrence date for a recurring one)", schema={"anyOf": [
+            _LINK, {"type": "object", "additionalProperties": {"anyOf": [
+                _LINK, {"type": "object", "additionalProperties": _LINK}]}}]}),
     Key("repeat", CUSTOM, "repeat the post (RFC 5545 rules); `date` is the first occurrence"),
 ), required_code="SMM002")
 """``content/posts/**/*.md``. ``date`` is required unless ``status: idea`` (the loader and the

@@ -9,12 +9,13 @@ from types import MappingProxyType
 from ..diagnostics import Diagnostic, diag
 from ..fields import ID_RE, Fields, default_id, did_you_mean, parse_when
 from ..files import walk
+from ..metrics.frontmatter import read_metrics, read_published
 from ..model import Position, Post, Settings
 from ..recurrence import read_repeat
 from ..ruletable import BY_NAME, RULES
 from .caption import check_caption
 from .frontmatter import front_matter_file, front_matter_text
-from .keys import METRICS, POST
+from .keys import POST
 from .read import read
 
 
@@ -69,7 +70,8 @@ def _post_from(loaded: tuple[Fields, str, int] | None, path: Path, settings: Set
         if code.upper() not in RULES and code not in BY_NAME:
             f.items("ignore").invalid(i, f"{code!r} is not a rule code or name"
                                       + did_you_mean(code, list(BY_NAME)))
-    metrics = _metrics(f)
+    metrics = read_metrics(f, values["channel"] or ())
+    published = read_published(f, values["channel"] or ())
     repeat = read_repeat(f, start)
 
     # a post whose place on the calendar is unknown is left out rather than guessed
@@ -82,7 +84,8 @@ def _post_from(loaded: tuple[Fields, str, int] | None, path: Path, settings: Set
         caption_line=caption_line, format=values["format"], personas=values["personas"],
         campaign=values["campaign"], author=values["author"], editor=values["editor"],
         tags=values["tags"], link=values["link"], media=values["media"], ignore=ignore,
-        metrics=MappingProxyType(metrics), pos=f.positions(), repeat=repeat,
+        metrics=MappingProxyType(metrics), published=published, pos=f.positions(),
+        repeat=repeat,
     )
 
 
@@ -112,16 +115,3 @@ def _start(f: Fields, settings: Settings, status: str | None
                   "2026-12-01 for an all-day slot")
         return None, False, False
     return when[0], when[1], True
-
-
-def _metrics(f: Fields) -> dict[str, int]:
-    section = f.mapping("metrics")
-    if section is None:
-        return {}
-    section.unknown_keys(METRICS, what="metric")
-    out = {}
-    for key in METRICS:
-        value = section.integer(key, minimum=0)
-        if value is not None:
-            out[key] = value
-    return out

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from ..check import CheckResult
 from . import calendar, groups, posts
+from .analytics import engagement_page, quarter_address, report_pages
 from .context import Context
-from .engagement import engagement_page
 from .feeds import Feed, describe_feeds
 from .guidelines import guidelines_page
 from .links import address, source_path
@@ -49,7 +49,7 @@ def render_pages(result: CheckResult, *, feeds: Sequence[Feed] | None = None,
         "/subscribe/": subscribe_page(ctx),
     }
     for generate in (calendar.pages, groups.channel_pages, groups.persona_pages,
-                     groups.campaign_pages, posts.pages):
+                     groups.campaign_pages, posts.pages, report_pages):
         out.update(generate(ctx))
     return dict(sorted(out.items()))
 
@@ -84,6 +84,8 @@ def navigation(result: CheckResult) -> list[NavItem]:
                 for pid, p in sorted(plan.personas.items())]
     campaigns = [NavItem(c.name, address("campaigns", cid))
                  for cid, c in sorted(plan.campaigns.items())]
+    reports = [NavItem(w.label, quarter_address(w.label))
+               for w in reversed(ctx.metrics.by("quarter").windows)]
     return [
         NavItem(lab["overview"], "/"),
         *section(lab["calendar"], months),
@@ -92,6 +94,7 @@ def navigation(result: CheckResult) -> list[NavItem]:
         *section(lab["campaigns"], campaigns),
         NavItem(lab["mix"], "/mix/"),
         NavItem(lab["engagement"], "/engagement/"),
+        *section(lab["reports"], reports),
         NavItem(lab["backlog"], "/backlog/"),
         NavItem(lab["checks"], "/checks/"),
         NavItem(lab["guidelines"], "/guidelines/"),

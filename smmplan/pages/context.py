@@ -11,9 +11,9 @@ from functools import cached_property
 from ..calendar import Calendar, Slot, calendar_of, on_calendar
 from ..check import CheckResult
 from ..diagnostics import Diagnostic
-from ..engagement import EngagementWindow, engagement
 from ..i18n import Labels
 from ..ical import Feed
+from ..metrics.state import Metrics, metrics_of
 from ..model import Channel, Plan, Post
 from .html import h
 from .links import Linker, address
@@ -98,10 +98,10 @@ class Context:
         return out
 
     @cached_property
-    def engagement_months(self) -> tuple[EngagementWindow, ...]:
-        """Metrics of published posts per month and channel group (months without any left
-        out), shared by ``/engagement/`` and the overview."""
-        return engagement(self.plan, "month")
+    def metrics(self) -> Metrics:
+        """The plan's numbers after publishing, as ``check`` judged them today: shared by
+        ``/engagement/``, the quarter reports and the overview."""
+        return metrics_of(self.plan, self.today)
 
     @cached_property
     def diagnostics_by_post(self) -> Mapping[str, list[Diagnostic]]:

@@ -7,10 +7,10 @@ from collections import Counter
 
 from ..diagnostics import counts
 from ..model import STATUSES
+from .analytics import ADDRESS as ENGAGEMENT
+from .analytics import latest_rate
 from .calendar import month_address
 from .context import Context
-from .engagement import ADDRESS as ENGAGEMENT
-from .engagement import latest_rate
 from .html import block, h, page, table
 from .links import address
 from .posts import diagnostics_table

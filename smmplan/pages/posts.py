@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Diagnostic
-from ..engagement import rate, rate_text
+from ..metrics.analysis import Item
 from ..model import METRICS, Post
 from .context import Context
 from .html import block, caption_html, h, heading, link, page, table
@@ -83,13 +83,30 @@ def _facts(ctx: Context, post: Post, link_to: Linker) -> str:
         ("file", f"<code>{h(post.path)}</code>"),
     ]
     rows = [f"<tr><th>{h(lab[key])}</th><td>{value}</td></tr>" for key, value in facts if value]
-    rows += [f'<tr class="smm-metric"><th>{h(lab[m])}</th><td>{lab.number(post.metrics[m])}</td>'
-             "</tr>" for m in METRICS if m in post.metrics]
-    if post.metrics:
-        own = h(lab.percent(rate_text(rate([post]))))
-        rows.append(f'<tr class="smm-metric"><th>{h(lab["engagement_rate"])}</th>'
-                    f"<td>{own}</td></tr>")
+    rows += _metric_rows(ctx, post)
     return '<table class="smm-facts"><tbody>' + "".join(rows) + "</tbody></table>"
+
+
+def _metric_rows(ctx: Context, post: Post) -> list[str]:
+    """The numbers of the post's one occurrence, metric by metric; for a cross-post or a
+    recurring post one line per channel and date."""
+    lab = ctx.labels
+    items = ctx.metrics.by_post.get(post.id, ())
+
+    def rate(item: Item) -> str:
+        return h(lab.percent("-" if item.rate is None else f"{item.rate}%"))
+
+    if len(items) == 1:
+        item = items[0]
+        rows = [f'<tr class="smm-metric"><th>{h(lab[m])}</th><td>{lab.number(item.values[m])}'
+                "</td></tr>" for m in METRICS if m in item.values]
+        return [*rows, f'<tr class="smm-metric"><th>{h(lab["engagement_rate"])}</th>'
+                       f"<td>{rate(item)}</td></tr>"]
+    return [f'<tr class="smm-metric"><th>{h(ctx.channel_name(i.channel))} {i.start:%Y-%m-%d}'
+            f"</th><td>{h(lab['reach'])} "
+            f"{lab.number(i.reach) if i.reach is not None else h(lab['none'])} · "
+            f"{h(lab['interactions'])} {lab.number(i.interactions)} · {h(lab['er'])} {rate(i)}"
+            "</td></tr>" for i in items]
 
 
 def diagnostics_table(ctx: Context, found: list[Diagnostic], link_to: Linker, *, empty: str,

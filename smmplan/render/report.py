@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from decimal import Decimal
 
 from ..calendar import percent, rounded, setting_percent
-from ..engagement import EngagementWindow, rate_text
-from ..model import METRICS
+from ..metrics.analysis import GROUPS, KEYS, MIN_SLOT_POSTS, Analysis, Entry, Window
+from ..metrics.names import CORE
 from ..report import PillarLine, Report, WindowReport
 from .markdown import escape, table
 
@@ -77,26 +78,62 @@ def as_text(report: Report) -> str:
         lines.append(_heading(report, w))
         lines += ["  " + row for row in _align(mix)] + [""]
         lines += ["  " + row for row in _align(freq)] + [""]
-    if report.engagement:
+    if report.engagement is not None and report.engagement.windows:
         lines += [_engagement_title(report), ""]
-        for e in report.engagement:
-            lines.append(f"{e.label} ({e.start} to {e.end})")
-            lines += ["  " + row for row in _align(_engagement_table(e))] + [""]
+        for title, rows in _engagement_tables(report.engagement):
+            lines.append(title)
+            lines += ["  " + row for row in _align(rows)] + [""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _engagement_title(report: Report) -> str:
-    return (f"Engagement of published posts by {report.window} (engagement rate = likes, "
-            "comments, shares and saves per reach)")
+    return (f"Engagement by {report.window}: ER = (likes + comments + shares + saves) / reach, "
+            "in percent; a cross-post counts on each of its channels")
 
 
-def _engagement_table(e: EngagementWindow) -> list[list[str]]:
-    rows = [["channels", "posts", *METRICS, "ER", "top post"]]
-    for line in e.lines:
-        rows.append([line.channels, str(line.posts),
-                     *(str(line.totals[m]) if m in line.totals else "-" for m in METRICS),
-                     rate_text(line.rate), line.top or "-"])
-    return rows
+_LISTS = ("channels", "pillars", "formats", "personas", "campaigns")
+"""The lists text and Markdown show per window; slots only as the best slots per channel."""
+
+
+def _cell(value: object) -> str:
+    return "-" if value is None else str(value)
+
+
+def _rate(value: object) -> str:
+    return "-" if value is None else f"{value}%"
+
+
+def _entry_row(e: Entry, channel: bool) -> list[str]:
+    name = " ".join(_cell(k) if k is not None else "(none)" for k in e.key)
+    row = [name, str(e.posts), *(_cell(e.metrics.get(m)) for m in CORE), _rate(e.rate)]
+    return [*row, _cell(e.followers), _cell(e.per_1000)] if channel else row
+
+
+def _window_tables(w: Window) -> list[tuple[str, list[list[str]]]]:
+    out = []
+    for name in _LISTS:
+        entries = w.groups[name]
+        if not entries:
+            continue
+        channel = name == "channels"
+        head = [KEYS[name][0], "posts", *CORE, "ER"] + (["followers", "per 1000"] if channel
+                                                       else [])
+        rows = [head, *(_entry_row(e, channel) for e in entries)]
+        if channel:
+            rows.append(_entry_row(w.total, True))
+        out.append((f"{w.label} ({w.start} to {w.end}) by {KEYS[name][0]}", rows))
+    return out
+
+
+def _engagement_tables(a: Analysis) -> list[tuple[str, list[list[str]]]]:
+    out = [t for w in a.windows for t in _window_tables(w)]
+    slots = [["channel", "weekday", "hour", "posts", "ER"]]
+    for cid, found in a.best_slots.items():
+        slots += [[cid, s.weekday, f"{s.hour:02d}:00", str(s.posts), _rate(s.rate)] for s in found]
+    if len(slots) > 1:
+        out.append((f"Best posting times (slots with at least {MIN_SLOT_POSTS} posts with a "
+                    "reach)", slots))
+    return out
 
 
 def _align(rows: Sequence[Sequence[str]]) -> list[str]:
@@ -113,7 +150,7 @@ def _align(rows: Sequence[Sequence[str]]) -> list[str]:
 
 
 def _numeric(cell: str) -> bool:
-    return cell.rstrip("%").isdigit()
+    return cell.rstrip("%").replace(".", "", 1).isdigit()
 
 
 def _md_table(rows: list[list[str]]) -> list[str]:
@@ -132,18 +169,18 @@ def as_markdown(report: Report) -> str:
         mix, freq = _tables(report, w)
         lines += [f"### {escape(_heading(report, w))}", ""]
         lines += _md_table(mix) + _md_table(freq)
-    if report.engagement:
+    if report.engagement is not None and report.engagement.windows:
         lines += [f"## {escape(_engagement_title(report))}", ""]
-        for e in report.engagement:
-            lines += [f"### {escape(f'{e.label} ({e.start} to {e.end})')}", ""]
-            lines += _md_table(_engagement_table(e))
+        for title, rows in _engagement_tables(report.engagement):
+            lines += [f"### {escape(title)}", ""]
+            lines += _md_table(rows)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def as_json(report: Report) -> str:
     """One JSON object; shares and rates as fractions rounded half up to 4 places."""
     data = {
-        "version": 1,
+        "version": 2,
         "window": report.window,
         "timezone": report.timezone,
         "tolerance": report.tolerance,
@@ -169,19 +206,39 @@ def as_json(report: Report) -> str:
                 "status": c.status,
             } for c in w.channels],
         } for w in report.windows],
-        "engagement": [{
-            "window": e.label,
-            "start": e.start.isoformat(),
-            "end": e.end.isoformat(),
-            "channels": [{
-                "channels": line.channels, "posts": line.posts, "metrics": line.totals,
-                "engagement_rate": None if line.rate is None
-                else float(rounded(line.rate, JSON_PLACES)),
-                "top_post": line.top,
-            } for line in e.lines],
-        } for e in report.engagement],
+        "engagement": [] if report.engagement is None else [
+            _window_json(w) for w in report.engagement.windows],
+        "best_slots": {} if report.engagement is None else {
+            cid: [{"weekday": s.weekday, "hour": s.hour, "posts": s.posts,
+                   "engagement_rate": _fraction(s.rate)} for s in found]
+            for cid, found in report.engagement.best_slots.items()},
+        "min_slot_posts": MIN_SLOT_POSTS,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fraction(rate: Decimal | None) -> float | None:
+    """An engagement rate, rounded once as a percent with one decimal, as a fraction."""
+    return None if rate is None else float(rate / 100)
+
+
+def _entry_json(e: Entry, keys: tuple[str, ...], channel: bool) -> dict[str, object]:
+    out: dict[str, object] = dict(zip(keys, e.key, strict=True))
+    out.update({"posts": e.posts, "metrics": dict(e.metrics), "interactions": e.interactions,
+                "engagement_rate": _fraction(e.rate)})
+    if channel:
+        out["followers"] = e.followers
+        out["per_1000_followers"] = None if e.per_1000 is None else float(e.per_1000)
+    return out
+
+
+def _window_json(w: Window) -> dict[str, object]:
+    out: dict[str, object] = {"window": w.label, "start": w.start.isoformat(),
+                              "end": w.end.isoformat()}
+    for name in GROUPS:
+        out[name] = [_entry_json(e, KEYS[name], name == "channels") for e in w.groups[name]]
+    out["all"] = _entry_json(w.total, ("group",), False)
+    return out
 
 
 RENDERINGS = {"text": as_text, "markdown": as_markdown, "json": as_json}

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from ..calendar import calendar_of
 from ..diagnostics import Diagnostic
 from ..model import Plan
-from . import duplicates, frequency, mix, recurring, references, voice, workflow
+from . import duplicates, frequency, metrics, mix, recurring, references, voice, workflow
 
 Family = Callable[[Plan, dt.date], Iterable[Diagnostic]]
 
@@ -22,6 +22,7 @@ FAMILIES: tuple[Family, ...] = (
     recurring.check,
     recurring.caption_problems,
     duplicates.check,
+    metrics.check,
 )
 
 
