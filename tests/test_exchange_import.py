@@ -464,3 +464,30 @@ def test_write_never_goes_through_a_link_out_of_the_plan(cli, plan, tmp_path) ->
     assert "content/posts/2026/12/2026-12-25-a.md:1:1: error[SMM008] content/posts/2026/12/" \
         "2026-12-25-a.md: its folder leads outside the plan; not written" in result.output
     assert list(outside.iterdir()) == []
+
+
+def test_published_permalinks_import_by_channel_and_round_trip_through_export(
+        cli, plan) -> None:
+    data = ("judul,tanggal,kanal,pilar,keterangan,permalink\n"
+            "A,21/12/2026,IG,education,Teks A,https://www.instagram.com/p/AAA?igsh=1\n"
+            'B,22/12/2026,IG + FB,education,Teks B,'
+            '"instagram: https://www.instagram.com/p/BBB; FB: https://facebook.com/1/posts/2"\n'
+            "C,23/12/2026,IG + FB,education,Teks C,https://www.instagram.com/p/CCC\n"
+            "D,24/12/2026,IG,education,Teks D,x: https://x.com/a/status/1\n")
+    result = run(cli, plan, data, "--write")
+    assert result.exit_code == 1, result.output
+    assert "../sheet.csv:4:6: error[SMM003] 'published' is one link, but the post goes out " \
+        "on instagram, facebook" in result.output
+    assert "../sheet.csv:5:6: error[SMM003] 'x: https://x.com/a/status/1' is not `channel: " \
+        "URL` for one of the row's channels (instagram)" in result.output
+    got = {p.title: dict(p.published) for p in load_plan(plan)[0].posts}
+    assert got == {"A": {("instagram", None): "https://www.instagram.com/p/AAA?igsh=1"},
+                   "B": {("instagram", None): "https://www.instagram.com/p/BBB",
+                         ("facebook", None): "https://facebook.com/1/posts/2"}}
+    exported = cli("-C", str(plan), "export", "csv")
+    assert exported.exit_code == 0, exported.output
+    shutil.rmtree(plan / "content" / "posts" / "2026")  # a plan without posts to import into
+    assert load_plan(plan)[0].posts == ()
+    again = run(cli, plan, exported.output.split("Exported")[0], "--write")
+    assert again.exit_code == 0, again.output
+    assert {p.title: dict(p.published) for p in load_plan(plan)[0].posts} == got

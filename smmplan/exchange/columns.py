@@ -42,6 +42,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("link", ("link", "tautan")),
     Column("media", ("media",), many=True),
     Column("repeat", ("repeat", "ulang", "berulang")),
+    Column("published", ("published", "permalink", "tautan terbit", "url terbit")),
     Column("caption", ("caption", "keterangan", "teks", "copy"), required=True),
     # not written to the post: a day name is checked against the date, a row number ignored
     Column("weekday", ("day", "hari", "weekday")),

@@ -47,7 +47,8 @@ def when_cell(post: Post) -> str:
 
 #: The order :func:`_csv_row` writes its cells in: the exported columns'.
 _ROW_ORDER = ("id", "title", "date", "channel", "pillar", "status", "format", "personas",
-              "campaign", "author", "editor", "tags", "link", "media", "repeat", "caption")
+              "campaign", "author", "editor", "tags", "link", "media", "repeat", "published",
+              "caption")
 assert _ROW_ORDER == EXPORTED, "export csv writes the exported columns in their order"
 
 
@@ -60,7 +61,18 @@ def _csv_row(post: Post) -> list[str]:
         post.campaign or "", post.author or "", post.editor or "",
         join(post.tags) if post.tags else "", post.link or "",
         join(post.media) if post.media else "",
-        repeat_cell(post.repeat) if post.repeat else "", post.caption)]
+        repeat_cell(post.repeat) if post.repeat else "",
+        published_cell(post) if post.published else "", post.caption)]
+
+
+def published_cell(post: Post) -> str:
+    """The permalinks as import reads them: one link for a single-channel post, else
+    ``channel: URL`` pairs joined by ``; ``. Links kept per occurrence date (recurring posts)
+    are left out: a cell holds no dates (the README says so)."""
+    links = {channel: url for (channel, day), url in post.published.items() if day is None}
+    if len(post.channels) == 1 and set(links) == {post.channels[0]}:
+        return links[post.channels[0]]
+    return "; ".join(f"{c}: {links[c]}" for c in post.channels if c in links)
 
 
 def repeat_cell(repeat: Repeat) -> str:

@@ -34,7 +34,7 @@ from .table import Row, Table
 #: Front-matter keys in the order import writes them (``new`` writes the same order); each is
 #: a key of the post format (:data:`smmplan.format.keys.POST`).
 KEYS = ("id", "title", "date", "repeat", "channel", "pillar", "status", "format", "personas",
-        "campaign", "author", "editor", "tags", "link", "media")
+        "campaign", "author", "editor", "tags", "link", "media", "published")
 DEFAULT_STATUS = str(POST.default("status"))
 #: Short forms teams write for platforms (SPEC §6.1), beside platform and channel names.
 SHORT_FORMS = {"ig": "instagram", "insta": "instagram", "fb": "facebook", "li": "linkedin",
@@ -188,6 +188,7 @@ class _Rows:
         author = self._member(self.cell(row, "author"), "author", bad)
         editor = self._member(self.cell(row, "editor"), "editor", bad)
         fmt = self._format(self.cell(row, "format"), row, bad)
+        published = self._published(row, channels, bad)
 
         post_id = self.cell(row, "id") or (f"{when[:10]}-{slug(title)}" if when else slug(title))
         first = self.ids.get(post_id)
@@ -209,7 +210,8 @@ class _Rows:
             "format": fmt, "personas": personas, "campaign": campaign, "author": author,
             "editor": editor, "tags": self.items(row, "tags"),
             "link": self.cell(row, "link") or None,
-            "media": self.items(row, "media"), "repeat": self._repeat(row, bad)}
+            "media": self.items(row, "media"), "repeat": self._repeat(row, bad),
+            "published": published}
         fields.update({k: v for k, v in optional.items() if v})
         i = self.layout.index["caption"]
         # not stripped: the loader drops leading blank lines, but leading spaces are caption
@@ -251,6 +253,31 @@ class _Rows:
                 "e.g. every: week, on: [mon, thu], count: 8")
             return None
         return text if text.startswith("{") else "{" + text + "}"
+
+    def _published(self, row: Row, channels: Sequence[str], bad: Callable[..., None]
+                   ) -> str | None:
+        """The ``published`` cell: one permalink, or ``channel: URL`` pairs (one per line or
+        separated by ``;`` or ``, ``) for a cross-post, as a JSON flow value (valid YAML that keeps
+        ``?`` and ``:`` in URLs intact) for the loader to judge."""
+        text = self.cell(row, "published")
+        if not text:
+            return None
+        parts = [p.strip() for p in re.split(r"[;\n]|,\s", text) if p.strip()]
+        if len(parts) == 1 and re.match(r"https?://", parts[0]):
+            return json.dumps(parts[0], ensure_ascii=False)
+        links: dict[str, str] = {}
+        for part in parts:
+            name, sep, url = part.partition(":")
+            if url.startswith("//"):  # `https://...` without a channel in a list of pairs
+                sep = ""
+            got = self.channels.get(name.strip().casefold()) if sep else None
+            if not isinstance(got, str) or got not in channels:
+                bad("SMM003", "published", f"{part!r} is not `channel: URL` for one of the "
+                    f"row's channels ({', '.join(channels) or 'none'})",
+                    help="write one link, or one `channel: URL` per channel, separated by ; or , ")
+                return None
+            links[got] = url.strip()
+        return json.dumps(links, ensure_ascii=False)
 
     def _swallowed(self, text: str) -> bool:
         """Whether a multi-line cell holds a line with a whole row's separators."""
@@ -398,7 +425,7 @@ def post_text(fields: Mapping[str, str | list[str]], caption: str
         value = fields.get(key)
         if value is None:
             continue
-        if key in ("date", "repeat"):
+        if key in ("date", "repeat", "published"):
             # written by cells.when_text / a one-line flow mapping the loader judges
             shown = str(value)
         elif isinstance(value, str):
