@@ -12,7 +12,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 BENCHES = ("bench_check.py", "bench_report.py", "bench_ical.py", "bench_build.py",
-           "bench_repeat.py", "bench_exchange.py")
+           "bench_repeat.py", "bench_exchange.py",
+           "bench_serve.py")
 
 
 def main() -> int:

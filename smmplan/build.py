@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +44,12 @@ class BuildOutcome:
 
 
 def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | None = None,
-               strict: bool = False) -> BuildOutcome:
+               strict: bool = False, engine: str | None = None) -> BuildOutcome:
     """Check the plan at ``root`` and, without errors (or warnings, with ``strict``), build it.
 
-    ``site_dir`` defaults to mkdocs.yml's ``site_dir`` (``site/``). Raises :class:`BuildError`
-    when mkdocs cannot build; returns with ``site_dir=None`` when the plan has errors.
+    ``site_dir`` defaults to mkdocs.yml's ``site_dir`` (``site/``); ``engine`` (``mkdocs`` or
+    ``zensical``) to rules.yml's ``engine``. Raises :class:`BuildError` when the engine cannot
+    build; returns with ``site_dir=None`` when the plan has errors.
     """
     root = root.resolve()
     result = check_plan(root, today)
@@ -58,40 +59,49 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
     if not config_file.is_file():
         raise BuildError(f"no mkdocs.yml in {root}; `smmplan init` writes one")
 
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
     from . import ical
     from .gitdates import SHALLOW, read_history
-    from .siteconfig import SiteConfigError, mkdocs_config, read_site_config
 
     history = read_history(root)
     feeds = ical.render_feeds(result.plan, history, result.today)  # before the epoch enters the env
     epoch = history.last_commit
     if epoch is None:
         epoch = int(history.stamp("mkdocs.yml").timestamp())
-    with _environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
+    build = _zensical if (engine or result.plan.settings.engine) == "zensical" else _mkdocs
+    target, produce = build(root, site_dir, result, feeds, strict, epoch)
+    pages = _into(target, produce)
+    notes = (SHALLOW,) if history.shallow else ()
+    return BuildOutcome(result, target, pages, len(feeds), notes)
+
+
+Produce = Callable[[Path], None]
+"""Writes the whole site into the (empty, temporary) folder it is given."""
+
+
+def _mkdocs(root: Path, site_dir: Path | None, result: CheckResult, feeds: dict[str, bytes],
+            strict: bool, epoch: int) -> tuple[Path, Produce]:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    from .siteconfig import SiteConfigError, mkdocs_config, read_site_config
+
+    with _environ(NO_MKDOCS_2_WARNING="1"):
         try:
             config = mkdocs_config(root, read_site_config(root), strict=strict)
         except (SiteConfigError, MkDocsException) as e:
             raise BuildError(str(e)) from None
-        target = (root / (site_dir or Path(config.site_dir))).resolve()
-        _check_target(root, target, Path(config.docs_dir).resolve())
-        plugin = config.plugins.get(PLUGIN)
-        if plugin is None:
-            raise BuildError("mkdocs.yml does not use the smmplan plugin: add "
-                             "`plugins: [search, smmplan]`")
-        plugin.result = result  # type: ignore[attr-defined]
-        plugin.feeds = feeds  # type: ignore[attr-defined]
-        try:
-            created = _make_parents(target.parent)
-            _remove_leftovers(target)
-            temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
-                                         dir=target.parent))
-        except OSError as e:
-            raise BuildError(f"cannot write the site to {target}: {reason(e)}") from None
-        config.site_dir = str(temp)
-        try:
+    target = (root / (site_dir or Path(config.site_dir))).resolve()
+    _check_target(root, target, Path(config.docs_dir).resolve())
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise BuildError("mkdocs.yml does not use the smmplan plugin: add "
+                         "`plugins: [search, smmplan]`")
+    plugin.result = result  # type: ignore[attr-defined]
+    plugin.feeds = feeds  # type: ignore[attr-defined]
+
+    def produce(out: Path) -> None:
+        config.site_dir = str(out)
+        with _environ(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
@@ -99,23 +109,102 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
                 raise BuildError(f"mkdocs: {e}") from None
             finally:
                 config.plugins.on_shutdown()
-            pages = sum(1 for p in temp.rglob("*.html") if p.name != "404.html")
-            (temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            _swap(temp, target)
-        except BaseException as e:
-            shutil.rmtree(temp, ignore_errors=True)
-            for folder in created:  # deepest first: a failed build leaves no new folders
-                try:
-                    folder.rmdir()
-                except OSError:
-                    break
-            if isinstance(e, OSError):
-                kept = "the previous site is unchanged" if target.exists() else "nothing is left"
-                raise BuildError(f"cannot write the site to {target}: {reason(e)}; "
-                                 f"{kept}") from None
-            raise
-    notes = (SHALLOW,) if history.shallow else ()
-    return BuildOutcome(result, target, pages, len(feeds), notes)
+
+    return target, produce
+
+
+def _zensical(root: Path, site_dir: Path | None, result: CheckResult, feeds: dict[str, bytes],
+              strict: bool, epoch: int) -> tuple[Path, Produce]:
+    from .cms.admin import AssetError
+    from .site import zensical
+    from .site.files import site_files
+
+    try:
+        plan = zensical.settings(root)
+    except zensical.ZensicalError as e:
+        raise BuildError(str(e)) from None
+    docs = str(plan.get("docs_dir") or "docs")
+    target = (root / (site_dir or Path(str(plan.get("site_dir") or "site")))).resolve()
+    _check_target(root, target, (root / docs).resolve())
+    assets = zensical.cms_assets(plan)
+    try:
+        site = site_files(result, feeds, root=root, docs_dir=docs,
+                          directory_urls=plan.get("use_directory_urls", True) is not False,
+                          cms_assets=None if assets is None else root / assets)
+    except AssetError as e:
+        raise BuildError(str(e)) from None
+
+    def produce(out: Path) -> None:
+        # Zensical builds only inside its project; the project sits beside ``out`` under a
+        # name that _remove_leftovers knows, so a killed build leaves no debris either
+        project = Path(f"{out}-zensical")
+        project.mkdir()
+        try:
+            zensical.build(root, plan, site, project, language=result.plan.settings.language,
+                           strict=strict, epoch=epoch)
+            for entry in sorted((project / "site").iterdir()):
+                entry.rename(out / entry.name)
+        except zensical.ZensicalError as e:
+            raise BuildError(str(e)) from None
+        finally:
+            shutil.rmtree(project, ignore_errors=True)
+
+    return target, produce
+
+
+def _into(target: Path, produce: Produce) -> int:
+    """Build into a temporary folder beside ``target`` and swap it in; the pages built.
+
+    On any failure the previous site stays as it was and nothing new is left behind.
+    """
+    try:
+        created = _make_parents(target.parent)
+        _remove_leftovers(target)
+        temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-",
+                                     dir=target.parent))
+    except OSError as e:
+        raise BuildError(f"cannot write the site to {target}: {reason(e)}") from None
+    try:
+        produce(temp)
+        pages = sum(1 for p in temp.rglob("*.html") if p.name != "404.html")
+        (temp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        _swap(temp, target)
+    except BaseException as e:
+        shutil.rmtree(temp, ignore_errors=True)
+        for folder in created:  # deepest first: a failed build leaves no new folders
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        if isinstance(e, OSError):
+            kept = "the previous site is unchanged" if target.exists() else "nothing is left"
+            raise BuildError(f"cannot write the site to {target}: {reason(e)}; "
+                             f"{kept}") from None
+        raise
+    return pages
+
+
+def write_pages(root: Path, output: Path, *, today: dt.date | None = None) -> BuildOutcome:
+    """Check the plan and write its site's files (:class:`smmplan.site.files.SiteFiles`) into
+    ``output``, replaced whole as a built site is; ``site_dir=None`` when the plan has errors."""
+    from . import ical
+    from .gitdates import read_history
+    from .site.files import site_files
+
+    root = root.resolve()
+    result = check_plan(root, today)
+    if result.errors:
+        return BuildOutcome(result, None)
+    target = output.resolve()
+    _check_target(root, target, (root / "content").resolve())
+    site = site_files(result, ical.render_feeds(result.plan, read_history(root), result.today))
+
+    def produce(out: Path) -> None:
+        site.write(out)
+
+    _into(target, produce)  # counts HTML files; this folder holds Markdown
+    feeds = sum(1 for p in site.files if p.endswith(".ics"))
+    return BuildOutcome(result, target, len(site.pages), feeds)
 
 
 def _check_target(root: Path, target: Path, docs: Path) -> None:

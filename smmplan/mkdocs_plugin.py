@@ -1,10 +1,9 @@
 """The mkdocs plugin ``smmplan``: adds the plan's pages, feeds and schemas to an mkdocs build.
 
-A thin adapter: the pages come from :func:`smmplan.pages.render_pages`, the feeds from
-:mod:`smmplan.ical`, the JSON Schemas (``/schemas/<kind>.schema.json``) from
-:func:`smmplan.pages.schemas.schema_files`. Here they only become mkdocs files; post and
-campaign sources leave the build (their content is on the generated pages); the navigation
-stays small; ``serve`` also watches personas/ and guidelines/.
+A thin adapter over the engine-neutral site (:func:`smmplan.site.files.site_files`: pages,
+navigation, feeds, schemas, the editor, and which plan files stay out). Here they only become
+mkdocs files; the plan's own pages are sanitised once rendered; the navigation stays small;
+``serve`` also watches personas/ and guidelines/.
 
 ``mkdocs.yml``::
 
@@ -24,17 +23,16 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .check import CheckResult, check_plan
-from .cms.admin import add_to_site as add_admin
-from .pages import NavItem, navigation, render_pages, source_path
-from .pages.feeds import describe_feeds
-from .pages.html import attr_url, clean, clean_page
-from .pages.schemas import schema_files
-from .publish import publish_policy
+from .cms.admin import AssetError
+from .pages.html import clean_page
+from .site.files import ASSET_DIR, STYLES, site_files
+from .site.sanitise import escaped, sanitise_settings
 
 log = logging.getLogger("mkdocs.plugins.smmplan")
 _MARKER = re.compile(r"<!--smmplan:(\d+)-->")
@@ -43,10 +41,6 @@ _HEADING = re.compile(r"<h[1-6][\s>]")
 POST_TEMPLATE = "smmplan-post.html"
 """Material's main.html with the navigation rendered once for all post pages."""
 
-ASSETS = ("smmplan.css",)
-ASSET_DIR = "assets/smmplan"
-#: Plan folders whose files are the plan, not site pages (relative to the plan root).
-SOURCE_FOLDERS = ("content/posts", "content/campaigns")
 WATCHED = ("content", "personas", "guidelines")
 
 
@@ -93,59 +87,46 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         font = config.theme.get("font")
         if isinstance(font, dict) and font.get("text") == "Roboto":
             config.theme["font"] = False
-        _sanitise_config(config)
+        sanitise_settings(config, config.theme)  # type: ignore[arg-type]
         theme_dir = str(resources.files("smmplan").joinpath("assets", "theme"))
         if theme_dir not in config.theme.dirs:
             config.theme.dirs.append(theme_dir)  # last: a plan's own overrides come first
-        for name in ASSETS:
-            path = f"{ASSET_DIR}/{name}"
+        for path in STYLES:
             if path not in config.extra_css:
                 config.extra_css.append(path)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         assert self.result is not None and self.root is not None
-        docs = Path(config.docs_dir).resolve()
-        sources = [_relative_to(self.root / folder, docs) for folder in SOURCE_FOLDERS]
-        pages = render_pages(self.result, feeds=describe_feeds(self.result.plan),
-                             directory_urls=config.use_directory_urls)
-        generated = {source_path(a): text for a, text in pages.items()}
-        schemas = schema_files()
-        for f in list(files):
-            in_source = any(s is not None and (f.src_uri == s or f.src_uri.startswith(s + "/"))
-                            for s in sources)
-            if in_source or f.src_uri in generated or f.src_uri in schemas:
-                files.remove(f)
-        # the one decision on what may be published (links out, FIFOs, raw HTML, feed
-        # addresses), applied whatever level the plan gives its diagnostics
+        docs = os.path.relpath(Path(config.docs_dir).resolve(), self.root)
         feeds = self.feeds if self.feeds is not None else _feeds(self.result)
-        policy = publish_policy(self.root, os.path.relpath(docs, self.root),
-                                set(feeds) | set(schemas))
+        assets = None if self.config.cms_assets is None else self.root / self.config.cms_assets
+        try:
+            site = site_files(self.result, feeds, root=self.root, docs_dir=docs,
+                              directory_urls=config.use_directory_urls, cms_assets=assets)
+        except AssetError as exc:
+            raise PluginError(str(exc)) from None
+        # the one decision on what of the plan's folder is published (site.left_out), applied
+        # whatever level the plan gives its diagnostics
         for f in list(files):
-            if f.src_uri in feeds or f.src_uri in policy.excluded or any(
-                    f.src_uri.startswith(e + "/") for e in policy.excluded):
+            if site.left_out(f.src_uri):
                 files.remove(f)
-        self.generated = set(generated)
+        self.generated = set(site.pages)
         self.blocks = {}
-        for src, text in generated.items():
+        for src, text in site.pages.items():
             # post pages are reached from the calendar, never from the nav
             inclusion = (InclusionLevel.NOT_IN_NAV if src.startswith("posts/")
                          else InclusionLevel.UNDEFINED)
             content = self._stash(src, text)
             files.append(File.generated(config, src, content=content, inclusion=inclusion))
-        for name in ASSETS:
-            css = resources.files("smmplan").joinpath("assets", name).read_bytes()
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=css,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
-        for path, data in sorted(feeds.items()):
-            files.append(File.generated(config, path, content=data))
-        for path, text in schemas.items():
-            files.append(File.generated(config, path, content=text))
-        files = add_admin(files, config, self.result.plan, self.root, self.config.cms_assets)
+        for path, data in site.files.items():
+            inclusion = (InclusionLevel.NOT_IN_NAV if path.startswith((ASSET_DIR, "admin/"))
+                         else InclusionLevel.UNDEFINED)
+            files.append(File.generated(config, path, content=data, inclusion=inclusion))
         if not config.nav:
             own = sorted(f.src_uri for f in files.documentation_pages()
-                         if f.src_uri not in generated)
-            config.nav = _nav(navigation(self.result), own)
+                         if f.src_uri not in site.pages)
+            config.nav = site.nav_config(own)
         return files
 
     def _stash(self, src: str, text: str) -> str:
@@ -216,70 +197,10 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
 
 def _sanitise_page(page: Page) -> None:
     """An ordinary page's front matter and title are plan text that the theme prints raw."""
-    page.meta = _escaped(page.meta)
+    page.meta = escaped(page.meta)
     if "title" not in vars(page):  # a title from the nav is escaped already
         title = page.title
         page.title = html.escape(title, quote=True) if isinstance(title, str) else title
-
-
-def _escaped(value: Any) -> Any:
-    if isinstance(value, str):
-        return html.escape(value, quote=True)
-    if isinstance(value, dict):
-        return {k: _escaped(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    return value
-
-
-_LINK_KEYS = ("link", "homepage", "url", "href")
-
-
-def _extra(value: Any, key: str = "") -> Any:
-    """``extra`` as the theme may print it: text escaped, links kept only when safe."""
-    if isinstance(value, dict):
-        return {k: _extra(v, str(k)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_extra(v, key) for v in value]
-    if isinstance(value, str):
-        if key in _LINK_KEYS:
-            return attr_url(value, relative=True) or ""
-        return html.escape(value, quote=True)
-    return value
-
-
-def _nav_config(value: Any) -> Any:
-    """The plan's own ``nav``: titles escaped, unsafe links dropped (SMM007 in check)."""
-    if isinstance(value, list):
-        return [v for v in (_nav_config(v) for v in value) if v is not None]
-    if isinstance(value, dict):
-        return {html.escape(str(k), quote=True): _nav_config(v) for k, v in value.items()}
-    if isinstance(value, str) and ":" in value.split("/")[0]:
-        return attr_url(value)
-    return value
-
-
-def _sanitise_config(config: MkDocsConfig) -> None:
-    """Text of mkdocs.yml that Material prints as HTML, made inert (SPEC §8.1): it is written by
-    whoever opens a pull request, like any plan text."""
-    config.site_name = html.escape(config.site_name, quote=True)
-    for key in ("site_description", "site_author", "repo_name"):
-        if isinstance(config.get(key), str):
-            config[key] = html.escape(config[key], quote=True)
-    if config.get("copyright"):
-        config["copyright"] = clean(str(config["copyright"]),
-                                    tags={"a", "br", "span", "em", "strong", "b", "i", "small"})
-    for key in ("repo_url", "edit_uri"):
-        if config.get(key):
-            config[key] = attr_url(config[key], relative=key == "edit_uri")
-    if config.get("site_url"):
-        config["site_url"] = attr_url(config["site_url"])
-    config["extra"] = _extra(dict(config.get("extra") or {}))
-    for key in list(config.theme):
-        if key not in ("name", "custom_dir", "locale", "language", "static_templates"):
-            config.theme[key] = _escaped(config.theme[key])
-    if config.nav:
-        config.nav = _nav_config(config.nav)
 
 
 def _runs(blocks: list[str], page_excluded: bool) -> list[tuple[bool, list[str]]]:
@@ -326,14 +247,6 @@ def _today(configured: str | None) -> Any:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _relative_to(path: Path, base: Path) -> str | None:
-    try:
-        rel = path.resolve().relative_to(base).as_posix()
-    except ValueError:
-        return None
-    return rel
-
-
 def _feeds(result: CheckResult) -> dict[str, bytes]:
     try:
         from . import ical
@@ -341,18 +254,3 @@ def _feeds(result: CheckResult) -> dict[str, bytes]:
         log.info("smmplan: smmplan.ical is not installed; the site has no feeds")
         return {}
     return dict(ical.render_feeds(result.plan, today=result.today))
-
-
-def _nav(items: list[NavItem], own_pages: list[str]) -> list[Any]:
-    """mkdocs' nav config; titles are escaped since themes print them as HTML."""
-
-    def entry(item: NavItem) -> dict[str, Any]:
-        title = html.escape(item.title, quote=True)
-        if item.children:
-            return {title: [entry(child) for child in item.children]}
-        assert item.address is not None
-        return {title: source_path(item.address)}
-
-    out: list[Any] = [entry(item) for item in items]
-    out.extend(own_pages)
-    return out

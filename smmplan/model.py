@@ -342,6 +342,7 @@ class Settings:
     """How far past today the calendar is drawn (SPEC §7.3)."""
     language: str = RULES_FILE["language"].default
     event_minutes: int = RULES_FILE["event_minutes"].default
+    engine: str = RULES_FILE["engine"].default
     pillars: Mapping[str, Pillar] = field(
         default_factory=lambda: MappingProxyType({p: Pillar(p) for p in PILLARS_DEFAULT})
     )

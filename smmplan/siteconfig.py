@@ -324,3 +324,37 @@ def _resolve(value: Any, config: Any) -> Any:
             return DocsDirPlaceholder(config, suffix)
         return RelativeDirPlaceholder(config, value.value)
     return value
+
+
+def plain_config(root: Path, site: SiteConfig) -> dict[str, Any]:
+    """``site.data`` as plain YAML data, for an engine that reads mkdocs.yml itself (Zensical):
+    a Python name becomes its dotted string, which Zensical imports as it does from its own
+    TOML; ``!relative $config_dir/…`` and ``$docs_dir/…`` become absolute paths in the plan.
+
+    Raises :class:`SiteConfigError` as :func:`mkdocs_config` does, and for a page-relative
+    ``!relative``, which only mkdocs can resolve.
+    """
+    if not site.parsed:
+        raise SiteConfigError("\n  ".join(site.fatal + tuple(
+            f"{d.file}:{d.line}:{d.column}: {d.message}" for d in site.diagnostics)))
+    if site.fatal:
+        raise SiteConfigError("mkdocs.yml is refused:\n  " + "\n  ".join(site.fatal))
+    docs = root / site.docs_dir
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        if isinstance(value, PythonName):
+            return value.name
+        if isinstance(value, Relative):
+            prefix, _, suffix = value.value.partition("/")
+            if prefix not in ("$config_dir", "$docs_dir"):
+                raise SiteConfigError(f"mkdocs.yml: !relative {value.value} is relative to the "
+                                      "page, which only mkdocs resolves; name $config_dir/ or "
+                                      "$docs_dir/ instead")
+            return str((root if prefix == "$config_dir" else docs) / suffix)
+        return value
+
+    return plain(dict(site.data))

@@ -205,36 +205,58 @@ def _add_what_git_cannot_hold(plan: Path) -> None:
         f.write(b"# Named badly <script>window.__pwned='name'</script>\n")
 
 
+def visit_every_page_firing_handlers(w: Watched, base: str, site: Path) -> None:
+    """Open each of the hostile plan's pages, fire every handler an injected attribute could
+    have set, and check that no script ran."""
+    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    # 20 pages of the plan, and the calendar to the horizon: 2 more months, 2 channel
+    # grids for each of the 4, and 18 weeks, where hostile text is placed too
+    assert len(pages) == 48 and "about" in pages
+    for rel in pages:
+        w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
+        w.page.wait_for_load_state("networkidle")
+        w.page.evaluate("""() => document.querySelectorAll('*').forEach(e => {
+            for (const t of ['mouseover', 'click', 'focus'])
+                if (!(e instanceof HTMLAnchorElement)) e.dispatchEvent(new Event(t));
+        })""")
+        assert w.page.evaluate("() => window.__pwned === undefined"), rel
+
+
+def assert_nothing_leaked(site: Path, plan: Path) -> None:
+    """Nothing from outside the plan, from .git, or refused by the publish policy is published,
+    and no code of the plan ran."""
+    published = {p.relative_to(site).as_posix() for p in site.rglob("*")}
+    for name in ("passwd.txt", "etc", "dangling", "fifo", "latin", "git-link", "raw.html",
+                 "evil.svg", "caf"):
+        assert not any(p.split("/")[0].startswith(name) for p in published), name
+    assert not any("secret" in p.read_text(errors="replace") for p in site.rglob("*")
+                   if p.is_file() and p.suffix in (".html", ".json", ".txt", ".ics"))
+    assert b"X-FAKE" not in (site / "calendars/holidays.ics").read_bytes()
+    assert not (plan / "PWNED").exists() and not Path("PWNED").exists()
+
+
+def assert_own_pages_are_text(w: Watched, base: str) -> None:
+    """The plan's own page, sanitised: its text is all there, none of its script."""
+    w.page.goto(f"{base}/about/")
+    body = w.page.inner_text("article")
+    assert "this sentence must stay pageprose" in body
+    assert "After <textarea> and <title> and <xmp> and <noscript> the text stays text." in body
+    assert w.page.locator("article iframe, article script").count() == 0
+    assert w.page.title().startswith("About <img src=x onerror=")
+    w.page.goto(f"{base}/guidelines/")
+    assert "everything after it must still show guideprose" in w.page.inner_text("article")
+    assert w.page.evaluate("() => window.__pwned === undefined")
+
+
 def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "site" / "hostile", tmp_path / "plan")
     _add_what_git_cannot_hold(tmp_path / "plan")
     base, server = build_and_serve(tmp_path / "plan", tmp_path / "site")
     site = tmp_path / "site"
     try:
-        # nothing from outside the plan, from .git, or refused by the publish policy
-        published = {p.relative_to(site).as_posix() for p in site.rglob("*")}
-        for name in ("passwd.txt", "etc", "dangling", "fifo", "latin", "git-link", "raw.html",
-                     "evil.svg", "caf"):
-            assert not any(p.split("/")[0].startswith(name) for p in published), name
-        assert not any("secret" in p.read_text(errors="replace") for p in site.rglob("*")
-                       if p.is_file() and p.suffix in (".html", ".json", ".txt", ".ics"))
-        assert b"X-FAKE" not in (site / "calendars/holidays.ics").read_bytes()
-        assert not (tmp_path / "plan/PWNED").exists() and not Path("PWNED").exists()
+        assert_nothing_leaked(site, tmp_path / "plan")
         w = Watched(browser)
-        pages = sorted(p.relative_to(tmp_path / "site").parent.as_posix()
-                       for p in (tmp_path / "site").rglob("index.html"))
-        # 20 pages of the plan, and the calendar to the horizon: 2 more months, 2 channel
-        # grids for each of the 4, and 18 weeks, where hostile text is placed too
-        assert len(pages) == 48 and "about" in pages
-        for rel in pages:
-            w.page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
-            w.page.wait_for_load_state("networkidle")
-            # fire every mouse handler an injected attribute could have set
-            w.page.evaluate("""() => document.querySelectorAll('*').forEach(e => {
-                for (const t of ['mouseover', 'click', 'focus'])
-                    if (!(e instanceof HTMLAnchorElement)) e.dispatchEvent(new Event(t));
-            })""")
-            assert w.page.evaluate("() => window.__pwned === undefined"), rel
+        visit_every_page_firing_handlers(w, base, tmp_path / "site")
         w.page.goto(f"{base}/posts/xss-title/")
         # the hostile texts are shown as text
         assert "<script>window.__pwned='caption'</script>" in w.page.inner_text(".smm-caption")
@@ -253,13 +275,7 @@ def test_hostile_plan_runs_no_script(browser: Browser, tmp_path: Path) -> None:
         # the plan's own page, sanitised: its text is all there, none of its script
         page = search(w.page, "pageprose", f"{base}/about/")
         assert "Never paste a <style> block" in page.inner_text()
-        w.page.goto(f"{base}/about/")
-        body = w.page.inner_text("article")
-        assert "this sentence must stay pageprose" in body
-        assert "After <textarea> and <title> and <xmp> and <noscript> the text stays text." in body
-        assert w.page.locator("article iframe, article script").count() == 0
-        w.page.goto(f"{base}/guidelines/")
-        assert "everything after it must still show guideprose" in w.page.inner_text("article")
+        assert_own_pages_are_text(w, base)
         assert w.page.evaluate("() => window.__pwned === undefined")
         assert w.dialogs == []
     finally:

@@ -17,6 +17,7 @@ from . import (
     cmd_init,
     cmd_metrics,
     cmd_new,
+    cmd_pages,
     cmd_report,
     cmd_rule,
     cmd_schema,
@@ -26,7 +27,7 @@ from .app import main
 
 for _module in (cmd_check, cmd_rule, cmd_report, cmd_build, cmd_serve, cmd_ical, cmd_new,
                 cmd_init, cmd_diff, cmd_schema, cmd_import, cmd_export, cmd_metrics,
-                cmd_cms):
+                cmd_cms, cmd_pages):
     main.add_command(_module.command)
 
 __all__ = ["main"]

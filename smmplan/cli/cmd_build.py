@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from ..format.keys import ENGINES
 from .app import CommandError, plan_root, today_option
 
 
@@ -18,10 +19,12 @@ from .app import CommandError, plan_root, today_option
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write the site here (default: site_dir of mkdocs.yml, `site/`).")
 @click.option("--strict", is_flag=True, help="Fail on warnings too (plan and mkdocs).")
+@click.option("--engine", type=click.Choice(ENGINES),
+              help="Site engine (default: `engine:` in rules.yml, else mkdocs).")
 @today_option
 @click.pass_context
-def command(ctx: click.Context, site_dir: Path | None, strict: bool, today: dt.date | None
-            ) -> None:
+def command(ctx: click.Context, site_dir: Path | None, strict: bool, engine: str | None,
+            today: dt.date | None) -> None:
     """Check the plan, then build the site with its calendar feeds.
 
     With errors in the plan nothing is written: the diagnostics are printed and the exit code is
@@ -32,6 +35,7 @@ def command(ctx: click.Context, site_dir: Path | None, strict: bool, today: dt.d
     Example:
         smmplan build
         smmplan build --site-dir public --strict
+        smmplan build --engine zensical
     """
     from ..build import BuildError, build_site
     from ..render import diagnostics as output
@@ -41,7 +45,7 @@ def command(ctx: click.Context, site_dir: Path | None, strict: bool, today: dt.d
         site_dir = Path.cwd() / site_dir
     try:
         with _mkdocs_messages():
-            outcome = build_site(root, site_dir, today=today, strict=strict)
+            outcome = build_site(root, site_dir, today=today, strict=strict, engine=engine)
     except BuildError as e:
         raise CommandError(str(e)) from None
     result = outcome.result

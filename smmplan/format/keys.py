@@ -28,6 +28,7 @@ VOICE_KINDS = ("banned", "substitute", "max-count", "require")
 VOICE_LEVELS = ("error", "warning", "info")
 ROLES = ("creator", "editor", "manager")
 LANGUAGES = ("en", "id")
+ENGINES = ("mkdocs", "zensical")
 MIX_WINDOWS = ("week", "month")
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 URL_PATTERN = r"^(https?://|mailto:)\S+$"
@@ -386,6 +387,8 @@ RULES_FILE = Section("guidelines/rules.yml", (
         "5 years)", schema=dict(DURATION.schema)),
     Key("language", CHOICE, default="en", choices=LANGUAGES),
     Key("event_minutes", COUNT, default=30, minimum=1, maximum=24 * 60),
+    Key("engine", CHOICE, "the site engine of `smmplan build`", default="mkdocs",
+        choices=ENGINES),
     Key("pillars", CUSTOM),
     Key("mix", CUSTOM),
     Key("channels", CUSTOM, required=True),

@@ -82,6 +82,7 @@ def load_settings(root: Path, out: list[Diagnostic], incomplete: set[str]) -> Se
         horizon=horizon,
         language=values["language"],
         event_minutes=values["event_minutes"],
+        engine=values["engine"],
         pillars=MappingProxyType(pillars),
         mix=_load_mix(f, pillars),
         channels=MappingProxyType(channels),

@@ -1,0 +1,236 @@
+"""The Zensical adapter: the site's files and a config smmplan wrote, built by ``zensical``.
+
+Zensical runs no mkdocs plugin, so smmplan prepares a project folder of its own first:
+
+* ``docs/`` holds every generated page and file (:mod:`.files`) and the plan's own files that
+  the site publishes (the same :meth:`~.files.SiteFiles.left_out` decision as with mkdocs);
+  the own pages' front matter and titles are escaped here (:mod:`.sanitise`);
+* ``mkdocs.yml`` is the plan's config read safely by :mod:`smmplan.siteconfig` (Zensical's own
+  loader would build any Python object a tag names), its printed text sanitised, with the
+  generated navigation, the plan's language, smmplan's stylesheet, no plugins but search, and
+  :mod:`.inert` last among the Markdown extensions: it sanitises the own pages' HTML and table
+  of contents, as the mkdocs plugin does, before Zensical renders or indexes them.
+
+What Zensical would import by name from plain strings (fence formats, emoji generators,
+slugify functions) must name the packages a ``!!python/name:`` may name, else the build is
+refused: otherwise a pull request's mkdocs.yml could name any function to call.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.utils.meta import get_data
+
+from ..files import ignored
+from ..siteconfig import NAME_MODULES, SiteConfigError, plain_config, read_site_config
+from .files import STYLES, SiteFiles
+from .inert import marker
+from .sanitise import escaped, sanitise_settings
+
+#: The release smmplan is tested with (pyproject.toml pins it).
+VERSION = "0.0.73"
+#: Packages whose functions Zensical may import for a config string.
+IMPORTABLE = (*NAME_MODULES, "zensical.")
+#: Option keys whose string values Zensical imports (see zensical/config.py ``_resolve_*``).
+_RESOLVED = frozenset({"format", "validator", "object", "emoji_generator", "emoji_index"})
+
+
+class ZensicalError(Exception):
+    """Zensical could not build the site; the message says why."""
+
+
+def settings(root: Path) -> dict[str, Any]:
+    """mkdocs.yml as data (:func:`smmplan.siteconfig.plain_config`); :class:`ZensicalError`."""
+    try:
+        return plain_config(root, read_site_config(root))
+    except SiteConfigError as e:
+        raise ZensicalError(str(e)) from None
+
+
+def cms_assets(plan: dict[str, Any]) -> str | None:
+    """The smmplan plugin's ``cms_assets`` option, which Zensical itself never reads."""
+    for entry in plan.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("smmplan"), dict):
+            value = entry["smmplan"].get("cms_assets")
+            return str(value) if value else None
+    return None
+
+
+def build(root: Path, plan: dict[str, Any], site: SiteFiles, project: Path, *,
+          language: str, strict: bool, epoch: int) -> None:
+    """Write the Zensical project into the empty folder ``project`` and build it into its
+    ``site/`` folder (Zensical builds only inside its project)."""
+    if importlib.util.find_spec("zensical") is None:
+        raise ZensicalError("Zensical is not installed: pip install 'smmplan[zensical]' "
+                            f"(smmplan is tested with zensical {VERSION})")
+    nonce = secrets.token_hex(16)  # never published: the marker leaves every page
+    docs = project / "docs"
+    own = _copy_own_files(root / str(plan.get("docs_dir") or "docs"), root, docs, site)
+    for path, text in site.pages.items():
+        _write(docs / path, _marked(text, nonce).encode("utf-8"))
+    for path, data in site.files.items():
+        _write(docs / path, data)
+    config = _config(plan, root, site, own, language, nonce)
+    config["site_dir"] = "site"
+    (project / "mkdocs.yml").write_text(
+        yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    command = [sys.executable, "-m", "zensical", "build", "-f", str(project / "mkdocs.yml")]
+    if strict:
+        command.append("--strict")
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        lines = (done.stderr or done.stdout).strip().splitlines()
+        raise ZensicalError("zensical: " + ("\n".join(lines[-20:]) or f"exit {done.returncode}"))
+    shutil.rmtree(project / "site" / ".cache", ignore_errors=True)
+
+
+def _marked(text: str, nonce: str) -> str:
+    """A generated page with the marker that lets it pass :mod:`.inert` untouched."""
+    head, sep, body = text.partition("\n---\n")
+    if text.startswith("---\n") and sep:
+        return f"{head}{sep}{marker(nonce)}\n\n{body}"
+    return f"{marker(nonce)}\n\n{text}"
+
+
+def _config(plan: dict[str, Any], root: Path, site: SiteFiles, own: list[str], language: str,
+            nonce: str) -> dict[str, Any]:
+    config = dict(plan)
+    config.pop("hooks", None)  # Python files: Zensical runs no hooks (README)
+    config.pop("INHERIT", None)  # merged by siteconfig already
+    config["docs_dir"] = "docs"
+    theme = plan.get("theme") or {}
+    theme = {"name": theme} if isinstance(theme, str) else dict(theme)
+    theme["language"] = language
+    # The default font would be fetched from Google on every page view: a network request.
+    font = theme.get("font")
+    if font is None or (isinstance(font, dict) and font.get("text") == "Roboto"):
+        theme["font"] = False
+    if theme.get("custom_dir"):  # siteconfig keeps it inside the plan
+        theme["custom_dir"] = str((root / str(theme["custom_dir"])).resolve())
+    config["theme"] = theme
+    sanitise_settings(config, theme)
+    search = [p for p in plan.get("plugins") or [] if p == "search" or (
+        isinstance(p, dict) and "search" in p)]
+    config["plugins"] = search or ["search"]
+    config["extra_css"] = [*(plan.get("extra_css") or []), *STYLES]
+    config["markdown_extensions"] = [*_extensions(plan.get("markdown_extensions")),
+                                     {"smmplan.site.inert": {"nonce": nonce}}]
+    if not config.get("nav"):
+        config["nav"] = site.nav_config(own)
+    return config
+
+
+def _extensions(value: Any) -> list[Any]:
+    """The plan's Markdown extensions as a list (Zensical's defaults when it names none), with
+    every string Zensical would import checked against :data:`IMPORTABLE`."""
+    if value is None:
+        from zensical.config import DEFAULT_MARKDOWN_EXTENSIONS
+
+        value = {name: _named(options) for name, options in DEFAULT_MARKDOWN_EXTENSIONS.items()}
+    if isinstance(value, dict):
+        value = [{name: options} if options else name for name, options in value.items()]
+    if not isinstance(value, list):
+        raise ZensicalError("mkdocs.yml: markdown_extensions must be a list")
+    for entry in value:
+        if isinstance(entry, dict):
+            for name, options in entry.items():
+                _check_names(str(name), options)
+    return list(value)
+
+
+def _named(value: Any) -> Any:
+    """Zensical's default options with its functions as the dotted names it resolves."""
+    if callable(value):
+        return f"{value.__module__}.{value.__qualname__}"
+    if isinstance(value, dict):
+        return {k: _named(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_named(v) for v in value]
+    return value
+
+
+def _check_names(extension: str, value: Any, key: str = "") -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _check_names(extension, v, str(k))
+    elif isinstance(value, list):
+        for v in value:
+            _check_names(extension, v, key)
+    elif isinstance(value, str) and key in _RESOLVED and "." in value and not value.startswith(
+            IMPORTABLE):
+        raise ZensicalError(
+            f"mkdocs.yml: markdown_extensions {extension}: {key}: {value} names code outside "
+            f"{', '.join(p.rstrip('.') for p in IMPORTABLE)}, which Zensical would import and "
+            "call; smmplan does not hand it to the engine")
+
+
+def _copy_own_files(docs_dir: Path, root: Path, out: Path, site: SiteFiles) -> list[str]:
+    """Copy what the site publishes of the plan's docs_dir into ``out``; return its Markdown
+    pages, for the end of the navigation."""
+    own: list[str] = []
+    out.mkdir(parents=True)
+    if not docs_dir.is_dir():
+        return own
+    seen: set[Path] = set()
+    for dirpath, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        here = Path(dirpath)
+        if here.resolve() in seen:  # a link loop or a folder linked twice
+            dirnames[:] = []
+            continue
+        seen.add(here.resolve())
+        base = here.relative_to(docs_dir).as_posix()
+        prefix = "" if base == "." else base + "/"
+        dirnames[:] = sorted(d for d in dirnames
+                             if not ignored(d) and not site.left_out(prefix + d))
+        for name in sorted(filenames):
+            rel = prefix + name
+            if ignored(name) or site.left_out(rel):
+                continue
+            data = (here / name).read_bytes()
+            if name.endswith(".md"):
+                data = _own_page(data.decode("utf-8")).encode("utf-8")
+                own.append(rel)
+            _write(out / rel, data)
+    return own
+
+
+def _own_page(text: str) -> str:
+    """The plan's page with its front matter escaped and its title given outright, since
+    Zensical prints both as HTML unescaped; its body is left to :mod:`.inert`."""
+    body, meta = get_data(text)
+    title = meta.get("title")
+    if not isinstance(title, str):
+        title = _first_heading(body)
+    meta = escaped(meta)
+    if title:
+        meta["title"] = escaped(title)
+    if not meta:
+        return body
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+    return f"---\n{front}---\n\n{body}"
+
+
+def _first_heading(body: str) -> str | None:
+    fenced = False
+    for line in body.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and line.startswith("# "):
+            return line[2:].strip().rstrip("#").strip() or None
+    return None
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
