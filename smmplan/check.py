@@ -9,6 +9,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, counts, finalize
 from .load import load_plan
 from .model import Plan
+from .postcache import PostCache
 from .rules import run_rules
 
 
@@ -41,14 +42,15 @@ def check_loaded(plan: Plan, load_diagnostics: list[Diagnostic],
     return CheckResult(plan, tuple(finalize(found, plan.settings.severity, ignored)), day)
 
 
-def check_plan(root: Path | str, today: dt.date | None = None) -> CheckResult:
+def check_plan(root: Path | str, today: dt.date | None = None,
+               cache: PostCache | None = None) -> CheckResult:
     """Load the plan at ``root`` and run every rule; ``today`` defaults to the plan's today.
 
     mkdocs.yml, the files the site would publish (SPEC §8.1) and the web editor's
-    configuration are judged too."""
+    configuration are judged too. ``cache``: see :func:`smmplan.load.load_plan`."""
     from .cms.check import check_cms
     from .trust import trust_diagnostics
 
-    plan, found = load_plan(root)
+    plan, found = load_plan(root, cache)
     extra = trust_diagnostics(Path(root).resolve(), plan) + check_cms(Path(plan.root), plan)
     return check_loaded(plan, found + extra, today)

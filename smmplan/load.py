@@ -24,15 +24,19 @@ from .format.team import load_team
 from .gcpause import gc_paused
 from .metrics.data import load_audience, load_metrics
 from .model import Plan, Post
+from .postcache import PostCache
 
 
-def load_plan(root: Path | str) -> tuple[Plan, list[Diagnostic]]:
-    """Read the plan at ``root``. Diagnostics are unsorted and at their rules' default levels."""
+def load_plan(root: Path | str, cache: PostCache | None = None
+              ) -> tuple[Plan, list[Diagnostic]]:
+    """Read the plan at ``root``. Diagnostics are unsorted and at their rules' default levels.
+
+    ``cache`` keeps the posts between loads of the same plan (``smmplan serve``)."""
     with gc_paused():
-        return _load_plan(Path(root).resolve())
+        return _load_plan(Path(root).resolve(), cache)
 
 
-def _load_plan(root: Path) -> tuple[Plan, list[Diagnostic]]:
+def _load_plan(root: Path, cache: PostCache | None) -> tuple[Plan, list[Diagnostic]]:
     out: list[Diagnostic] = []
     incomplete: set[str] = set()
     site = load_site(root, out)
@@ -40,7 +44,7 @@ def _load_plan(root: Path) -> tuple[Plan, list[Diagnostic]]:
     members = load_team(root, out, incomplete)
     personas = load_personas(root, out, incomplete)
     campaigns = load_campaigns(root, out, incomplete)
-    posts = load_posts(root, settings, out)
+    posts = load_posts(root, settings, out, cache)
     guides = load_guides(root, out)
     library = load_library(root, out)
     plan = Plan(

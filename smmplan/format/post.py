@@ -11,6 +11,7 @@ from ..fields import ID_RE, Fields, default_id, did_you_mean, parse_when
 from ..files import walk
 from ..metrics.frontmatter import read_metrics, read_published
 from ..model import Position, Post, Settings
+from ..postcache import PostCache, stamp
 from ..recurrence import read_repeat
 from ..ruletable import BY_NAME, RULES
 from .caption import check_caption
@@ -19,11 +20,28 @@ from .keys import POST
 from .read import read
 
 
-def load_posts(root: Path, settings: Settings, out: list[Diagnostic]) -> list[Post]:
-    """Every post, in file order; a second post with a used id is reported and left out."""
+def load_posts(root: Path, settings: Settings, out: list[Diagnostic],
+               cache: PostCache | None = None) -> list[Post]:
+    """Every post, in file order; a second post with a used id is reported and left out.
+
+    With a ``cache``, files unchanged since the cache saw them are not read again."""
     posts: dict[str, Post] = {}
+    if cache is not None:
+        cache.start(settings)
     for path in walk(root, "content/posts", (".md",), out):
-        post = load_post(root, path, settings, out)
+        if cache is None:
+            post = load_post(root, path, settings, out)
+        else:
+            now = stamp(path)
+            hit = cache.get(path, now)
+            if hit is None:
+                found: list[Diagnostic] = []
+                post = load_post(root, path, settings, found)
+                cache.put(path, now, post, found)
+                out.extend(found)
+            else:
+                post, known = hit
+                out.extend(known)
         if post is None:
             continue
         first = posts.get(post.id)
