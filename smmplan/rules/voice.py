@@ -57,7 +57,7 @@ MATCH_TIMEOUT = 0.5
 
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     settings = plan.settings
-    compiled = [(rule, _compile(rule)) for rule in settings.voice]
+    compiled = [_Rule.of(rule) for rule in settings.voice]
     stopped: set[str] = set()
     captions = captions_of(plan)
     for post in plan.posts:
@@ -78,16 +78,56 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
             yield from _voice_rules(settings, compiled, stopped, cap, on if ids else channels)
 
 
-def _voice_rules(settings: Settings, compiled: list[tuple[VoiceRule, tuple[_Term, ...]]],
-                 stopped: set[str], cap: Caption, channels: list[Channel]
-                 ) -> Iterator[Diagnostic]:
+@dataclass(frozen=True)
+class _Rule:
+    """A voice rule with what judging a caption needs worked out once per check."""
+
+    rule: VoiceRule
+    terms: tuple[_Term, ...]
+    code: str
+    template: str
+    help: str
+    literal: bool
+    """Every term has a needle: a caption holding none of them cannot match."""
+
+    @classmethod
+    def of(cls, rule: VoiceRule) -> _Rule:
+        terms = _compile(rule)
+        return cls(rule, terms, _CODES[rule.kind], rule.message or _DEFAULT_MESSAGES[rule.kind],
+                   f"voice rule '{rule.name}' in guidelines/rules.yml",
+                   all(t.needle is not None for t in terms))
+
+    def surely_silent(self, caption: str, folded: str) -> bool:
+        """Whether the needles alone show that the rule reports nothing on ``caption``; the
+        regexes then need not run. Each match holds its term's needle, so a term matches at
+        most as often as its needle occurs (case folding maps a match onto the needle), but
+        for the dotless i, which ``I`` matches case-insensitively and which folds to itself."""
+        kind = self.rule.kind
+        if kind == "require" or not self.literal:
+            return False
+        if kind == "max-count":
+            limit = self.rule.max
+            if limit is None:
+                return True
+            if "\u0131" in caption:
+                return False
+            return sum((folded if t.fold else caption).count(t.needle or "")
+                       for t in self.terms) <= limit
+        return not any(t.may_match(caption, folded) for t in self.terms)
+
+
+def _voice_rules(settings: Settings, compiled: list[_Rule], stopped: set[str], cap: Caption,
+                 channels: list[Channel]) -> Iterator[Diagnostic]:
     post = cap.post
-    folded = cap.text.casefold()
-    for rule, terms in compiled:
-        if rule.name in stopped or not _applies(rule, post, channels, settings):
+    caption = cap.text
+    folded = caption.casefold()
+    for judge in compiled:
+        rule = judge.rule
+        if rule.name in stopped or judge.surely_silent(caption, folded) or (
+                rule.when and not _applies(rule, post, channels, settings)):
             continue
         try:
-            found = list(_voice(rule, terms, cap, folded))
+            found = list(_voice(judge, cap, folded))
         except TimeoutError:
             stopped.add(rule.name)
             yield diag("SMM007", f"voice rule '{rule.name}' took over {MATCH_TIMEOUT:g} s "
@@ -169,14 +209,13 @@ def _applies(rule: VoiceRule, post: Post, channels: list[Channel], settings: Set
     return "platform" not in when or any(c.platform in when["platform"] for c in channels)
 
 
-def _voice(rule: VoiceRule, terms: tuple[_Term, ...], cap: Caption, folded: str
-           ) -> Iterator[Diagnostic]:
+def _voice(judge: _Rule, cap: Caption, folded: str) -> Iterator[Diagnostic]:
+    rule, terms, code, template, help = judge.rule, judge.terms, judge.code, judge.template, \
+        judge.help
     post, caption = cap.post, cap.text
-    code = _CODES[rule.kind]
-    template = rule.message or _DEFAULT_MESSAGES[rule.kind]
-    help = f"voice rule '{rule.name}' in guidelines/rules.yml"
     if rule.kind == "require":
-        if any(t.pattern.search(caption, timeout=MATCH_TIMEOUT) for t in terms):
+        if any(t.may_match(caption, folded) and t.pattern.search(caption, timeout=MATCH_TIMEOUT)
+               for t in terms):
             return
         wanted = " | ".join(t.text for t in terms)
         yield diag(code, _fill(template, rule, match=wanted), cap.at(0), post=post.id,
