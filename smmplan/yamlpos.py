@@ -99,6 +99,12 @@ def parse(text: str, *, allow_unknown_tags: bool = False) -> Doc:
     value instead of refusing them; nothing is ever constructed from a tag.
     """
     _check_shape(text)
+    flat = _flat(text)
+    return flat if flat is not None else _composed(text, allow_unknown_tags)
+
+
+def _composed(text: str, lax: bool) -> Doc:
+    """:func:`parse` by libyaml's composer, for any text."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:
@@ -123,7 +129,7 @@ def parse(text: str, *, allow_unknown_tags: bool = False) -> Doc:
         return doc
     budget = [MAX_NODES]
     try:
-        doc.value = _convert(node, "", doc, budget, allow_unknown_tags)
+        doc.value = _convert(node, "", doc, budget, lax)
     except RecursionError:
         raise YamlError("the document is nested too deeply", 0, 0) from None
     return doc
@@ -163,26 +169,34 @@ def _scalar(node: Any, lax: bool) -> Any:
     if tag == _UNTAGGED:
         if node.style:  # quoted or block: text
             return node.value
-        value = node.value
-        for resolved, regexp in _IMPLICIT.get(value[:1], ()):
-            if regexp.match(value):
-                tag = resolved
-                break
-        else:
-            return value
+        return _plain(node.value)
     if tag in (_STR, _TIMESTAMP):
         # timestamps stay text: the loader reads dates itself (see the module's docstring)
         return node.value
     build = _SCALARS.get(tag)
     if build is not None:
-        try:
-            return build(_constructor, node)
-        except (yaml.YAMLError, ValueError, TypeError):
-            return node.value
+        return _built(build, node)
     if lax or tag in (_MERGE, _VALUE):  # ``<<`` and ``=`` as values are plain text here
         return node.value
     mark = node.start_mark
     raise YamlError(f"unsupported tag {tag!r}", mark.line, mark.column)
+
+
+def _plain(value: str) -> Any:
+    """A plain (unquoted, untagged) scalar, resolved by SafeLoader's own tables."""
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):
+        if regexp.match(value):
+            build = _SCALARS.get(tag)
+            # timestamps, ``<<`` and ``=`` stay text (see _scalar)
+            return value if build is None else _built(build, yaml.ScalarNode(tag, value))
+    return value
+
+
+def _built(build: Any, node: Any) -> Any:
+    try:
+        return build(_constructor, node)
+    except (yaml.YAMLError, ValueError, TypeError):
+        return node.value
 
 
 def _convert(node: Any, path: str, doc: Doc, budget: list[int], lax: bool) -> Any:
@@ -219,3 +233,73 @@ def _convert(node: Any, path: str, doc: Doc, budget: list[int], lax: bool) -> An
         keys[sub] = (kmark.line, kmark.column)
         out[key] = _convert(value_node, sub, doc, budget, lax)
     return out
+
+
+# Most front matter is one ``key: value`` per line, where the value is a plain word or phrase, a
+# quoted text without escapes or a flow list of such: :func:`_flat` reads that with a regex per
+# line, in a third of libyaml's time (whose nodes are Python objects made one call each). Any
+# line outside this narrow form (comments, blank or indented lines, nested mappings, escapes,
+# tabs, characters libyaml refuses, a repeated key) sends the whole text to libyaml, so what
+# either path accepts it reads alike: the same values, positions and order
+# (tests/test_yamlflat.py compares them).
+_FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,99}): +(.+)")  # libyaml: keys < 1024
+_FLAT_PLAIN = re.compile(r"[A-Za-z0-9_][^#]*")  # then: no ": ", no trailing ":" or space
+_FLAT_QUOTED = re.compile(r"\"[^\"\\]*\"|'[^']*'")
+_FLAT_ITEM = r"(?:[A-Za-z0-9_][A-Za-z0-9_./-]*|\"[^\"\\]*\"|'[^']*')"
+_FLAT_LIST = re.compile(rf"\[(?:{_FLAT_ITEM}(?:, ?{_FLAT_ITEM})*)?\]")
+_FLAT_ITEMS = re.compile(_FLAT_ITEM)
+# all but tabs, carriage returns, the BOM and what libyaml's reader refuses or breaks lines at
+_FLAT_ODD = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                       "\U00010000-\U0010ffff]")
+_FLAT_MAX_LINES = 1000  # far below MAX_NODES: the budget needs no counting here
+
+
+def _flat(text: str) -> Doc | None:
+    """The document of a text of ``key: value`` lines only (see above), or None."""
+    lines = text.split("\n")
+    if not text or len(lines) > _FLAT_MAX_LINES or _FLAT_ODD.search(text):
+        return None
+    doc = Doc({}, {"": (0, 0)})
+    out, values, keys = doc.value, doc.values, doc.keys
+    for row, line in enumerate(lines):
+        m = _FLAT_LINE.fullmatch(line)
+        if m is None:
+            return None
+        key, raw = m.group(1), m.group(2)
+        if key in out:
+            return None
+        column = m.start(2)
+        keys[key] = (row, 0)
+        values[key] = (row, column)
+        value = _flat_value(raw, key, row, column, values)
+        if value is _NOT_FLAT:
+            return None
+        out[key] = value
+    return doc
+
+
+_NOT_FLAT = object()
+
+
+def _flat_value(raw: str, path: str, row: int, column: int,
+                values: dict[str, tuple[int, int]]) -> Any:
+    """The value written ``raw`` at ``(row, column)``, its list items' positions put in
+    ``values``; :data:`_NOT_FLAT` when it is not of the flat form."""
+    first = raw[0]
+    if first == "[":
+        if not _FLAT_LIST.fullmatch(raw):
+            return _NOT_FLAT
+        items = []
+        for i, item in enumerate(_FLAT_ITEMS.finditer(raw)):
+            values[f"{path}[{i}]"] = (row, column + item.start())
+            items.append(_flat_scalar(item.group()))
+        return items
+    if first in "\"'":
+        return raw[1:-1] if _FLAT_QUOTED.fullmatch(raw) else _NOT_FLAT
+    if not _FLAT_PLAIN.fullmatch(raw) or ": " in raw or raw[-1] in ": ":
+        return _NOT_FLAT
+    return _plain(raw)
+
+
+def _flat_scalar(item: str) -> Any:
+    return item[1:-1] if item[0] in "\"'" else _plain(item)
