@@ -262,43 +262,52 @@ def _flat(text: str) -> Doc | None:
     doc = Doc({}, {"": (0, 0)})
     out, values, keys = doc.value, doc.values, doc.keys
     for row, line in enumerate(lines):
-        m = _FLAT_LINE.fullmatch(line)
-        if m is None:
-            return None
-        key, raw = m.group(1), m.group(2)
+        known = _FLAT_SEEN.get(line)
+        if known is None:
+            known = _flat_line(line)
+            if known is None:
+                return None
+            if len(_FLAT_SEEN) < _FLAT_SEEN_MAX:
+                _FLAT_SEEN[line] = known
+        key, column, value, items = known
         if key in out:
             return None
-        column = m.start(2)
         keys[key] = (row, 0)
         values[key] = (row, column)
-        value = _flat_value(raw, key, row, column, values)
-        if value is _NOT_FLAT:
-            return None
+        if items is not None:
+            for i, at in enumerate(items):
+                values[f"{key}[{i}]"] = (row, at)
+            value = list(value)
         out[key] = value
     return doc
 
 
-_NOT_FLAT = object()
+# Lines read before, by their text: many recur from post to post (``status: approved``,
+# ``pillar: quote``). What is kept is immutable (a list as a tuple), so a line always reads alike.
+_FlatLine = tuple[str, int, Any, tuple[int, ...] | None]
+_FLAT_SEEN: dict[str, _FlatLine] = {}
+_FLAT_SEEN_MAX = 4096
 
 
-def _flat_value(raw: str, path: str, row: int, column: int,
-                values: dict[str, tuple[int, int]]) -> Any:
-    """The value written ``raw`` at ``(row, column)``, its list items' positions put in
-    ``values``; :data:`_NOT_FLAT` when it is not of the flat form."""
+def _flat_line(line: str) -> _FlatLine | None:
+    """``(key, value's column, value, its items' columns if a list)`` of a ``key: value``
+    line, or None when the line is not of the flat form."""
+    m = _FLAT_LINE.fullmatch(line)
+    if m is None:
+        return None
+    raw, column = m.group(2), m.start(2)
     first = raw[0]
     if first == "[":
         if not _FLAT_LIST.fullmatch(raw):
-            return _NOT_FLAT
-        items = []
-        for i, item in enumerate(_FLAT_ITEMS.finditer(raw)):
-            values[f"{path}[{i}]"] = (row, column + item.start())
-            items.append(_flat_scalar(item.group()))
-        return items
+            return None
+        found = list(_FLAT_ITEMS.finditer(raw))
+        return (m.group(1), column, tuple(_flat_scalar(i.group()) for i in found),
+                tuple(column + i.start() for i in found))
     if first in "\"'":
-        return raw[1:-1] if _FLAT_QUOTED.fullmatch(raw) else _NOT_FLAT
+        return (m.group(1), column, raw[1:-1], None) if _FLAT_QUOTED.fullmatch(raw) else None
     if not _FLAT_PLAIN.fullmatch(raw) or ": " in raw or raw[-1] in ": ":
-        return _NOT_FLAT
-    return _plain(raw)
+        return None
+    return m.group(1), column, _plain(raw), None
 
 
 def _flat_scalar(item: str) -> Any:

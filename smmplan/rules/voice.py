@@ -89,13 +89,18 @@ class _Rule:
     help: str
     literal: bool
     """Every term has a needle: a caption holding none of them cannot match."""
+    folded: tuple[str, ...]
+    """The needles to look for in the case-folded caption; ``exact``: in the caption."""
+    exact: tuple[str, ...]
 
     @classmethod
     def of(cls, rule: VoiceRule) -> _Rule:
         terms = _compile(rule)
+        needles = [(t.needle, t.fold) for t in terms if t.needle is not None]
         return cls(rule, terms, _CODES[rule.kind], rule.message or _DEFAULT_MESSAGES[rule.kind],
                    f"voice rule '{rule.name}' in guidelines/rules.yml",
-                   all(t.needle is not None for t in terms))
+                   len(needles) == len(terms), tuple(n for n, fold in needles if fold),
+                   tuple(n for n, fold in needles if not fold))
 
     def surely_silent(self, caption: str, folded: str) -> bool:
         """Whether the needles alone show that the rule reports nothing on ``caption``; the
@@ -111,9 +116,10 @@ class _Rule:
                 return True
             if "\u0131" in caption:
                 return False
-            return sum((folded if t.fold else caption).count(t.needle or "")
-                       for t in self.terms) <= limit
-        return not any(t.may_match(caption, folded) for t in self.terms)
+            return sum(map(folded.count, self.folded)) + sum(map(caption.count, self.exact)) \
+                <= limit
+        return not (any(map(folded.__contains__, self.folded))
+                    or any(map(caption.__contains__, self.exact)))
 
 
 def _voice_rules(settings: Settings, compiled: list[_Rule], stopped: set[str], cap: Caption,
