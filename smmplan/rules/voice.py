@@ -49,6 +49,19 @@ class _Term:
     def may_match(self, caption: str, folded: str) -> bool:
         return self.needle is None or self.needle in (folded if self.fold else caption)
 
+    def found(self, caption: str, folded: str) -> bool:
+        """Whether the term matches ``caption`` anywhere. The regex starts at the needle's
+        first place, before which no match can start: unless case folding moved places (the
+        lengths differ) or a dotless i might match ``I`` without holding the needle."""
+        if self.needle is None:
+            return self.pattern.search(caption, timeout=MATCH_TIMEOUT) is not None
+        at = (folded if self.fold else caption).find(self.needle)
+        if at < 0:
+            return False
+        if self.fold and (len(folded) != len(caption) or "\u0131" in caption):
+            at = 0
+        return self.pattern.search(caption, at, timeout=MATCH_TIMEOUT) is not None
+
 
 #: Seconds one pattern may take on one caption. A brand-voice pattern runs in microseconds; one
 #: that backtracks catastrophically (``(a|aa)+$``) would otherwise hang every check of the plan.
@@ -57,7 +70,7 @@ MATCH_TIMEOUT = 0.5
 
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     settings = plan.settings
-    compiled = [_Rule.of(rule) for rule in settings.voice]
+    compiled = _Rules.of(settings.voice)
     stopped: set[str] = set()
     captions = captions_of(plan)
     for post in plan.posts:
@@ -92,6 +105,8 @@ class _Rule:
     folded: tuple[str, ...]
     """The needles to look for in the case-folded caption; ``exact``: in the caption."""
     exact: tuple[str, ...]
+    searching: bool
+    """A banned or substitute rule of needles only: silent unless a needle occurs."""
 
     @classmethod
     def of(cls, rule: VoiceRule) -> _Rule:
@@ -100,7 +115,8 @@ class _Rule:
         return cls(rule, terms, _CODES[rule.kind], rule.message or _DEFAULT_MESSAGES[rule.kind],
                    f"voice rule '{rule.name}' in guidelines/rules.yml",
                    len(needles) == len(terms), tuple(n for n, fold in needles if fold),
-                   tuple(n for n, fold in needles if not fold))
+                   tuple(n for n, fold in needles if not fold),
+                   len(needles) == len(terms) and rule.kind in ("banned", "substitute"))
 
     def surely_silent(self, caption: str, folded: str) -> bool:
         """Whether the needles alone show that the rule reports nothing on ``caption``; the
@@ -122,13 +138,37 @@ class _Rule:
                     or any(map(caption.__contains__, self.exact)))
 
 
-def _voice_rules(settings: Settings, compiled: list[_Rule], stopped: set[str], cap: Caption,
+@dataclass(frozen=True)
+class _Rules:
+    """The voice rules of a plan, and the needles of its banned and substitute rules together:
+    one look for them all tells that most captions need none of those rules."""
+
+    rules: tuple[_Rule, ...]
+    folded: tuple[str, ...]
+    exact: tuple[str, ...]
+
+    @classmethod
+    def of(cls, rules: Sequence[VoiceRule]) -> _Rules:
+        judges = tuple(_Rule.of(rule) for rule in rules)
+        searching = [j for j in judges if j.searching]
+        return cls(judges, tuple(n for j in searching for n in j.folded),
+                   tuple(n for j in searching for n in j.exact))
+
+    def none_found(self, caption: str, folded: str) -> bool:
+        return not (any(map(folded.__contains__, self.folded))
+                    or any(map(caption.__contains__, self.exact)))
+
+
+def _voice_rules(settings: Settings, compiled: _Rules, stopped: set[str], cap: Caption,
                  channels: list[Channel]) -> Iterator[Diagnostic]:
     post = cap.post
     caption = cap.text
     folded = caption.casefold()
-    for judge in compiled:
+    quiet = compiled.none_found(caption, folded)
+    for judge in compiled.rules:
         rule = judge.rule
+        if quiet and judge.searching:
+            continue
         if rule.name in stopped or judge.surely_silent(caption, folded) or (
                 rule.when and not _applies(rule, post, channels, settings)):
             continue
@@ -220,8 +260,7 @@ def _voice(judge: _Rule, cap: Caption, folded: str) -> Iterator[Diagnostic]:
         judge.help
     post, caption = cap.post, cap.text
     if rule.kind == "require":
-        if any(t.may_match(caption, folded) and t.pattern.search(caption, timeout=MATCH_TIMEOUT)
-               for t in terms):
+        if any(t.found(caption, folded) for t in terms):
             return
         wanted = " | ".join(t.text for t in terms)
         yield diag(code, _fill(template, rule, match=wanted), cap.at(0), post=post.id,
