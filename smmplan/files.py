@@ -47,7 +47,11 @@ def walk(root: Path, folder: str, suffixes: tuple[str, ...], out: list[Diagnosti
     if not inside(root, base):
         out.append(_outside(root, base))
         return
-    found = sorted((rel(root, p), p) for p in _walk(root, base, suffixes, out, recursive))
+    # sorted by the path below base, as a string: the same order as by the path in the plan,
+    # since every path shares the prefix (without computing each one's relative path)
+    cut = len(str(base)) + 1
+    found = sorted((str(p)[cut:].replace(os.sep, "/"), p)
+                   for p in _walk(root, base, suffixes, out, recursive))
     for _, path in found:
         yield path
 
