@@ -116,6 +116,8 @@ class Preview:
     """Whether pages other than :attr:`fresh` are older than the plan."""
     lock: threading.Condition = field(default_factory=threading.Condition)
     swap_ready: bool = False
+    failed: bool = False
+    """The child's full build failed: the next rebuild builds in place."""
     server: Any = None
     _months_of_last_build: list[tuple[int, int]] = field(default_factory=list)
 
@@ -138,6 +140,9 @@ class Preview:
             except SiteConfigError as e:
                 log.error(f"{e}\nThe preview keeps the last good site until mkdocs.yml is "
                           "fixed.")
+                with self.lock:  # no page can be current: the last good site is served whole
+                    self.stale = False
+                    self.lock.notify_all()
                 return False
         config.site_url = self.serve_url
         self._take_changes()
@@ -160,6 +165,10 @@ class Preview:
     def rebuild(self) -> None:
         """What the server calls after files changed: swap in a finished full build, take the
         fast path for saved posts, else build the whole site."""
+        if self.failed:
+            self.failed = False
+            self.full_build()
+            return
         if self.swap_ready:
             self._swap_in()
         changed = self._take_changes()
@@ -258,12 +267,14 @@ class Preview:
         if self.background is not job:
             return  # stopped: a full build in place replaced it
         if job.process.returncode != 0:
-            log.error("The background build failed; the next save retries it.\n"
-                      + err.decode("utf-8", "replace").strip()[-2000:])
+            # build in place instead, where mkdocs' message reaches the terminal as usual
+            log.warning("The background build failed; building the site in place.\n"
+                        + err.decode("utf-8", "replace").strip()[-2000:])
             shutil.rmtree(job.out, ignore_errors=True)
             self.background = None
-            return
-        self.swap_ready = True
+            self.failed = True
+        else:
+            self.swap_ready = True
         if self.server is not None:
             self.server.want_rebuild()
 

@@ -148,3 +148,22 @@ def test_an_editors_temporary_file_changes_nothing(preview: Preview) -> None:
     preview.rebuild()
     assert preview.background is None and not preview.stale
     assert _site_pages(preview.site_dir) == before
+
+
+def test_a_failed_full_build_falls_back_to_the_last_good_site(preview: Preview) -> None:
+    preview.dev_addr = "not an address"  # the child's config and the in-place one both fail
+    _save(preview, POST, "title: Late night study brew", "title: Broken later")
+    preview.rebuild()
+    job = preview.background
+    assert job is not None
+    job.process.wait(timeout=120)
+    deadline = time.monotonic() + 30
+    while not preview.failed:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    preview.rebuild()
+    # nothing could be built: the site as it was (the quick pages included) is served whole,
+    # rather than every other page waiting for a build that cannot come
+    assert preview.background is None and not preview.stale and not preview.failed
+    page = (preview.site_dir / "posts/late-night/index.html").read_text(encoding="utf-8")
+    assert "Broken later" in page
