@@ -92,7 +92,9 @@ class _Background:
 
 @dataclass
 class Preview:
-    """The state of one ``smmplan serve``; every method runs on the server's build thread."""
+    """The state of one ``smmplan serve``. Building runs on the server's build thread only;
+    the watcher (:meth:`note_change`), the background waiter and the request threads
+    (:meth:`wait_until_current`) touch shared state under :attr:`lock`."""
 
     root: Path
     site_dir: Path
@@ -177,8 +179,8 @@ class Preview:
         started = time.perf_counter()
         try:
             fast = self._fast(changed)
-        except Exception:  # the full build below reports what is wrong, as mkdocs words it
-            log.exception("The quick render failed; building the whole site")
+        except Exception as e:  # the full build below reports it as mkdocs words it
+            log.warning(f"The quick render failed ({e}); building the whole site")
             fast = False
         if fast:
             log.info(f"Rendered the saved post's pages in {time.perf_counter() - started:.2f} s;"
