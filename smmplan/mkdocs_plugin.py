@@ -12,7 +12,6 @@ mkdocs files; the plan's own pages are sanitised once rendered; the navigation s
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -234,7 +233,7 @@ def _sanitise_page(page: Page) -> None:
     page.meta = escaped(page.meta)
     if "title" not in vars(page):  # a title from the nav is escaped already
         title = page.title
-        page.title = html.escape(title, quote=True) if isinstance(title, str) else title
+        page.title = None if title is None else escaped(title)
 
 
 def _runs(blocks: list[str], page_excluded: bool) -> list[tuple[bool, list[str]]]:
