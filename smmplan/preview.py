@@ -28,6 +28,7 @@ import logging
 import os
 import posixpath
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -39,6 +40,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .oserrors import reason
 from .postcache import PostCache
 from .siteconfig import SiteConfigError, mkdocs_config, read_site_config
 
@@ -48,7 +50,7 @@ log = logging.getLogger("mkdocs.commands.serve")
 WATCHED = ("content", "personas", "guidelines", "data", "mkdocs.yml")
 POSTS = "content/posts/"
 #: Built files that an edit can change; images, styles and scripts never go stale.
-PAGE_SUFFIXES = (".html", ".json", ".xml", ".ics", ".txt", ".gz")
+PAGE_SUFFIXES = (".html", ".json", ".xml", ".ics", ".txt", ".gz", ".yml")
 #: The watcher's events that change a file (inotify also reports opening and closing).
 CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
 #: Seconds a request for a stale page waits for the full build before it is told to wait.
@@ -71,6 +73,25 @@ def parse_address(dev_addr: str) -> tuple[str, int]:
 
 def _load(root: Path, site_dir: str, dev_addr: str) -> Any:
     return mkdocs_config(root, read_site_config(root), site_dir=site_dir, dev_addr=dev_addr)
+
+
+def _die_with_parent() -> None:
+    """In the background build's process: end when ``smmplan serve`` does (Linux), rather
+    than build on into a folder nobody will read."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        raise SystemExit(1)
+
+
+def _scratch(name: str) -> bool:
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")) or (
+        name == "4913")
 
 
 def _relative(root: Path, path: str) -> str | None:
@@ -117,7 +138,11 @@ class Preview:
     stale: bool = False
     """Whether pages other than :attr:`fresh` are older than the plan."""
     lock: threading.Condition = field(default_factory=threading.Condition)
-    swap_ready: bool = False
+    ready: _Background | None = None
+    """The background build that finished and waits to be swapped in."""
+    dirty: bool = False
+    """The watcher saw a change the build thread has not handled yet: every page may be
+    stale until it has."""
     failed: bool = False
     """The child's full build failed: the next rebuild builds in place."""
     server: Any = None
@@ -167,6 +192,14 @@ class Preview:
     def rebuild(self) -> None:
         """What the server calls after files changed: swap in a finished full build, take the
         fast path for saved posts, else build the whole site."""
+        try:
+            self._rebuild()
+        finally:
+            with self.lock:  # what the watcher saw is handled, unless more came meanwhile
+                self.dirty = bool(self.changes)
+                self.lock.notify_all()
+
+    def _rebuild(self) -> None:
         if self.failed:
             self.failed = False
             self.full_build()
@@ -194,13 +227,15 @@ class Preview:
         """Called by the watcher's thread for each file event."""
         with self.lock:
             self.changes.update(r for r in (_relative(self.root, p) for p in paths if p) if r)
+            self.dirty = True
 
     def _take_changes(self) -> set[str]:
-        """The changes since the last call that can matter: an editor's temporary file that
-        came and went (``.post.md.swp``, ``4913``) is no part of the plan."""
+        """The changes since the last call that can matter: an editor's temporary file
+        (``.post.md.swp``, ``post.md~``, vim's ``4913``) is no part of the plan; a deleted file
+        is, as is a folder that came, went or moved."""
         with self.lock:
             seen, self.changes = self.changes, set()
-        return {p for p in seen if p in self.paths or (self.root / p).exists()}
+        return {p for p in seen if not _scratch(p.rsplit("/", 1)[-1])}
 
     def _fast(self, changed: set[str]) -> bool:
         from .check import check_plan
@@ -260,54 +295,73 @@ class Preview:
             command.append(self.today.isoformat())
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        self.background = _Background(process, out, self.generation)
-        threading.Thread(target=self._await_background, args=(self.background,),
-                         daemon=True).start()
+        job = _Background(process, out, self.generation)
+        with self.lock:
+            self.background = job
+        threading.Thread(target=self._await_background, args=(job,), daemon=True).start()
 
     def _await_background(self, job: _Background) -> None:
         _, err = job.process.communicate()
-        if self.background is not job:
-            return  # stopped: a full build in place replaced it
-        if job.process.returncode != 0:
-            # build in place instead, where mkdocs' message reaches the terminal as usual
-            log.warning("The background build failed; building the site in place.\n"
-                        + err.decode("utf-8", "replace").strip()[-2000:])
+        with self.lock:
+            if self.background is not job:
+                return  # stopped: a full build in place replaced it
+            if job.process.returncode != 0:
+                # build in place instead, where mkdocs' message reaches the terminal as usual
+                log.warning("The background build failed; building the site in place.\n"
+                            + err.decode("utf-8", "replace").strip()[-2000:])
+                self.background = None
+                self.failed = True
+            else:
+                self.ready = job
+        if self.failed:
             shutil.rmtree(job.out, ignore_errors=True)
-            self.background = None
-            self.failed = True
-        else:
-            self.swap_ready = True
         if self.server is not None:
             self.server.want_rebuild()
 
+    @property
+    def swap_ready(self) -> bool:
+        return self.ready is not None
+
     def _swap_in(self) -> None:
         """Put the finished full build in place of the served site, keeping the pages fast
-        paths wrote after it started (they are newer)."""
-        job = self.background
-        self.swap_ready = False
-        if job is None:
-            return
-        self.background = None
+        paths wrote after it started (they are newer). On an OS fault the served site stays
+        as it was, still marked stale, and the next save builds again."""
         with self.lock:
+            job, self.ready = self.ready, None
+            if job is None or job is not self.background or job.process.poll() != 0:
+                return
+            self.background = None
             newer = [w for w, g in self.fresh.items() if g > job.generation]
-            for rel in newer:
-                target = job.out / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(self.site_dir / rel, target)
-            old = self.site_dir.with_name(self.site_dir.name + ".old")
-            shutil.rmtree(old, ignore_errors=True)
-            self.site_dir.rename(old)
-            job.out.rename(self.site_dir)
-            shutil.rmtree(old, ignore_errors=True)
+            old = self.site_dir.with_name(f"{self.site_dir.name}.old-{job.generation}")
+            try:
+                for rel in newer:
+                    target = job.out / rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(self.site_dir / rel, target)
+                self.site_dir.rename(old)
+                try:
+                    job.out.rename(self.site_dir)
+                except OSError:
+                    old.rename(self.site_dir)
+                    raise
+            except OSError as e:
+                log.error(f"Cannot put the rebuilt site in place: {reason(e)}; the preview "
+                          "keeps the pages it has")
+                shutil.rmtree(job.out, ignore_errors=True)
+                return
             self.fresh = {w: g for w, g in self.fresh.items() if g > job.generation}
             self.stale = bool(newer)
             self.lock.notify_all()
+        # removed outside the lock: thousands of files, and the next save must not wait
+        threading.Thread(target=shutil.rmtree, args=(old, True), daemon=True).start()
         if newer:
             self._start_background()  # its pages are older than the newest save
-        log.info("The whole site is current")
+        log.info("The whole site is current" if not newer else
+                 "Rebuilt; the pages of the latest save are being rebuilt again")
 
     def _stop_background(self) -> None:
-        job, self.background, self.swap_ready = self.background, None, False
+        with self.lock:
+            job, self.background, self.ready = self.background, None, None
         if job is not None:
             job.process.kill()
             job.process.wait()
@@ -317,7 +371,9 @@ class Preview:
 
     def is_stale(self, rel: str) -> bool:
         """Whether the built file ``rel`` (relative to the site) may be older than the plan."""
-        return self.stale and rel.endswith(PAGE_SUFFIXES) and rel not in self.fresh
+        if not rel.endswith(PAGE_SUFFIXES):
+            return False
+        return self.dirty or (self.stale and rel not in self.fresh)
 
     def wait_until_current(self, rel: str, timeout: float = STALE_WAIT) -> bool:
         with self.lock:
@@ -352,7 +408,10 @@ def _server_class() -> Any:
             self._watched_paths[path] = 1
 
             def changed(event: Any) -> None:
-                if event.is_directory or event.event_type not in CHANGES:
+                # a folder's own "modified" only echoes the files in it; one that came, went
+                # or moved carries files the preview has not seen
+                if event.event_type not in CHANGES or (event.is_directory and
+                                                       event.event_type == "modified"):
                     return
                 self.preview.note_change(event.src_path, getattr(event, "dest_path", ""))
                 self.want_rebuild()
@@ -394,6 +453,9 @@ def serve(root: Path, dev_addr: str, today: dt.date | None = None) -> None:
     site_dir = work / "site"
     site_dir.mkdir()
     preview = Preview(root, site_dir, f"{host}:{port}", today)
+    # a SIGTERM ends the preview as Ctrl-C does: the background build and the folders go too
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         try:
             config = _load(root, str(site_dir), preview.dev_addr)
@@ -429,6 +491,10 @@ def serve(root: Path, dev_addr: str, today: dt.date | None = None) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 def _build_child(root: str, out: str, dev_addr: str, serve_url: str,
                  today: str | None = None) -> None:
     """The background full build (``python -m smmplan.preview``), as the preview builds."""
@@ -436,6 +502,7 @@ def _build_child(root: str, out: str, dev_addr: str, serve_url: str,
 
     from .check import check_plan
 
+    _die_with_parent()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = _load(Path(root), out, dev_addr)

@@ -91,3 +91,44 @@ def test_serve_never_shows_a_page_older_than_the_save(tmp_path: Path) -> None:
             # held back until the full build, rather than shown with the old title
             page = fetch(channel, timeout=90)
             assert page is not None and f"Edited title {n}" in page and old not in page
+
+
+def test_a_terminated_serve_leaves_no_build_running_and_no_folder(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(FIXTURES / "site" / "plan", plan)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "smmplan", "-C", str(plan), "serve", "--dev-addr",
+         f"127.0.0.1:{port}", "--today", "2026-11-25"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "TMPDIR": str(temp)}, start_new_session=True)
+    try:
+        base = f"http://127.0.0.1:{port}/kopi"
+        wait_for(f"{base}/posts/late-night/", "Late night study brew")
+        post = plan / "content/posts/2026/12/late-night.md"
+        post.write_text(post.read_text(encoding="utf-8").replace(
+            "title: Late night study brew", "title: Stopped midway"), encoding="utf-8")
+        wait_for(f"{base}/posts/late-night/", "Stopped midway")  # the full build now runs
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while _builds_of(plan) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _builds_of(plan) == []
+    assert list(temp.iterdir()) == []
+
+
+def _builds_of(plan: Path) -> list[int]:
+    """Processes whose command line names the plan (the background build)."""
+    out = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmd = (proc / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"smmplan.preview" in cmd and str(plan).encode() in cmd:
+            out.append(int(proc.name))
+    return out

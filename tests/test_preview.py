@@ -167,3 +167,28 @@ def test_a_failed_full_build_falls_back_to_the_last_good_site(preview: Preview) 
     assert preview.background is None and not preview.stale and not preview.failed
     page = (preview.site_dir / "posts/late-night/index.html").read_text(encoding="utf-8")
     assert "Broken later" in page
+
+
+def test_a_deleted_page_or_persona_rebuilds_the_site(preview: Preview) -> None:
+    about = preview.root / "content/about.md"
+    assert (preview.site_dir / "about/index.html").is_file()
+    about.unlink()
+    preview.note_change(str(about))
+    preview.rebuild()
+    assert not (preview.site_dir / "about/index.html").exists()
+    assert preview.background is None and not preview.stale
+
+
+def test_every_page_is_stale_from_the_moment_a_change_is_seen(preview: Preview) -> None:
+    """Between the watcher's event and the build thread's quick render no page is current:
+    not even one the last quick render wrote."""
+    _save(preview, POST, "title: Late night study brew", "title: One")
+    preview.rebuild()
+    assert not preview.is_stale("posts/late-night/index.html")
+    _save(preview, POST, "title: One", "title: Two")  # seen, not yet handled
+    assert preview.is_stale("posts/late-night/index.html")
+    assert not preview.wait_until_current("posts/late-night/index.html", timeout=0.1)
+    preview.rebuild()
+    assert not preview.is_stale("posts/late-night/index.html")
+    assert "Two" in (preview.site_dir / "posts/late-night/index.html").read_text(
+        encoding="utf-8")
