@@ -145,6 +145,7 @@ class Preview:
     stale until it has."""
     failed: bool = False
     """The child's full build failed: the next rebuild builds in place."""
+    closing: bool = False
     server: Any = None
     _months_of_last_build: list[tuple[int, int]] = field(default_factory=list)
 
@@ -377,9 +378,18 @@ class Preview:
 
     def wait_until_current(self, rel: str, timeout: float = STALE_WAIT) -> bool:
         with self.lock:
-            return self.lock.wait_for(lambda: not self.is_stale(rel), timeout=timeout)
+            return self.lock.wait_for(lambda: self.closing or not self.is_stale(rel),
+                                      timeout=timeout) and not self.closing
+
+    def release(self) -> None:
+        """Let every waiting request go (with "being rebuilt"): the server is shutting down
+        and joins its request threads."""
+        with self.lock:
+            self.closing = True
+            self.lock.notify_all()
 
     def close(self) -> None:
+        self.release()
         self._stop_background()
 
 
@@ -483,6 +493,7 @@ def serve(root: Path, dev_addr: str, today: dt.date | None = None) -> None:
             except KeyboardInterrupt:
                 log.info("Shutting down...")
             finally:
+                preview.release()
                 server.shutdown()
         finally:
             config.plugins.on_shutdown()
