@@ -12,10 +12,10 @@ mkdocs files; the plan's own pages are sanitised once rendered; the navigation s
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,10 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         self.generated: set[str] = set()
         """Source paths of the pages smmplan generates; every other page is the plan's own,
         and is sanitised (see :meth:`on_page_content`)."""
+        self.nav: Any = None
+        self.env: Any = None
+        self.files: Files | None = None
+        """The last build's navigation, theme environment and files, for :meth:`rebuild_pages`."""
         self.deferred: dict[str, list[str]] = {}
         """Generated page -> HTML left out of the search index, put back after the theme
         rendered the page (see :meth:`on_post_page`)."""
@@ -183,9 +187,38 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             return output
         return _MARKER.sub(lambda m: later[int(m.group(1))], output)
 
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        self.nav = nav
+        return nav
+
     def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["smmplan_fragment"] = _FragmentCache().fragment
+        self.env, self.files = env, files
         return env
+
+    def rebuild_pages(self, config: MkDocsConfig, pages: Mapping[str, str]) -> list[str] | None:
+        """Render generated pages (source path -> new text) again into the built site, with the
+        navigation and theme of the last build; the site paths written. None, with nothing
+        written, when one of them is not a page of that build (the pages changed: the whole
+        site must be built)."""
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        if self.files is None or self.nav is None or self.env is None:
+            return None
+        found = {src: self.files.get_file_from_path(src) for src in pages}
+        if any(f is None or f.page is None or src not in self.generated
+               for src, f in found.items()):
+            return None
+        docs = self.files.documentation_pages()
+        written = []
+        for src, text in pages.items():
+            file = found[src]
+            assert file is not None and file.page is not None
+            file.content_string = self._stash(src, text)
+            _populate_page(file.page, config, self.files)
+            _build_page(file.page, config, docs, self.nav, self.env)
+            written.append(file.dest_uri)
+        return written
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.root is not None
@@ -200,7 +233,7 @@ def _sanitise_page(page: Page) -> None:
     page.meta = escaped(page.meta)
     if "title" not in vars(page):  # a title from the nav is escaped already
         title = page.title
-        page.title = html.escape(title, quote=True) if isinstance(title, str) else title
+        page.title = None if title is None else escaped(title)
 
 
 def _runs(blocks: list[str], page_excluded: bool) -> list[tuple[bool, list[str]]]:

@@ -102,6 +102,11 @@ def judge(root: Path, data: dict[str, Any], r: Report) -> None:
         folder(("theme", "custom_dir"), theme.get("custom_dir"), "theme.custom_dir")
         warn(("theme", "custom_dir"), "theme.custom_dir overrides the theme's templates: they "
              "can add script to every page")
+    templates = data.get("extra_templates")
+    if templates:
+        # mkdocs renders them with a plain Jinja2 Template, not a sandbox: any Python runs
+        r.bad(where("extra_templates"), "extra_templates is refused: mkdocs renders them with "
+              "unsandboxed Jinja2, so a template runs any Python code at build time", fatal=True)
     hooks = data.get("hooks")
     for i, hook in enumerate(hooks if isinstance(hooks, list) else [] if hooks is None
                              else [hooks]):
@@ -177,7 +182,7 @@ def _extensions(root: Path, value: object, r: Report, where: Any, warn: Any) -> 
             warn(("markdown_extensions", key), f"the Markdown extension {name} runs code from "
                  "another package at every build")
         if name == "pymdownx.snippets":
-            _snippets(root, options, r, where(("markdown_extensions", key)))
+            _snippets(root, options, r, where("markdown_extensions", key))
 
 
 def _snippets(root: Path, options: object, r: Report, at: Position) -> None:
@@ -193,6 +198,12 @@ def _snippets(root: Path, options: object, r: Report, at: Position) -> None:
     if isinstance(options, dict) and options.get("url_download"):
         r.bad(at, "pymdownx.snippets url_download is refused: a build may not fetch from "
               "the network", fatal=True)
+    if isinstance(options, dict) and options.get("restrict_base_path") is False:
+        r.bad(at, "pymdownx.snippets restrict_base_path: false is refused: a page could "
+              "include any file, .git's included", fatal=True)
+    if isinstance(options, dict) and (options.get("auto_append") or options.get("auto_prepend")):
+        r.bad(at, "pymdownx.snippets auto_append is refused: it adds a file's raw HTML to every "
+              "generated page, past the sanitiser", fatal=True)
 
 
 def _nav_links(value: object, path: Path_, r: Report, where: Any) -> None:

@@ -38,6 +38,21 @@ from .yamlpos import YamlError, parse
 ENV_KEYS = frozenset({"site_dir", "dev_addr", "strict", "use_directory_urls"})
 #: Modules whose names ``!!python/name:`` may give (Markdown extension callables).
 NAME_MODULES = ("markdown.", "pymdownx.", "material.")
+#: The functions of those modules a config may name: what Material's and pymdownx's documents
+#: name for fences, emoji and slugs. Not a prefix: a prefix lets a config call any function of
+#: those packages with arguments of its choosing (Zensical calls ``{object, kwds}``), some of
+#: which read or write files.
+NAMED_FUNCTIONS = frozenset({
+    "pymdownx.superfences.fence_code_format", "pymdownx.superfences.fence_div_format",
+    "pymdownx.arithmatex.arithmatex_inline_format",
+    "pymdownx.arithmatex.arithmatex_fenced_format",
+    "pymdownx.slugs.slugify", "markdown.extensions.toc.slugify",
+    "markdown.extensions.toc.slugify_unicode",
+    *(f"pymdownx.emoji.{f}" for f in ("emojione", "gemoji", "twemoji", "to_png", "to_svg",
+                                      "to_png_sprite", "to_svg_sprite", "to_alt")),
+    *(f"{m}.extensions.emoji.{f}" for m in ("material", "zensical")
+      for f in ("twemoji", "to_svg")),
+})
 _NAME_TAG = "tag:yaml.org,2002:python/name:"
 _STANDARD = "tag:yaml.org,2002:"
 MAX_NODES = 50_000
@@ -193,10 +208,10 @@ class _Reader:
             return Relative(str(node.value)) if isinstance(node, yaml.ScalarNode) else None
         if tag.startswith(_NAME_TAG):
             name = tag[len(_NAME_TAG):]
-            if name.startswith(NAME_MODULES) and "." in name:
+            if name in NAMED_FUNCTIONS:
                 return PythonName(name)
             self.bad(self.pos[path], f"!!python/name:{name} is refused: smmplan reads only "
-                     f"names from {', '.join(m + '*' for m in NAME_MODULES)} modules",
+                     "the fence, emoji and slug functions of pymdownx, Material and Markdown",
                      help="remove the tag; nothing it names is run")
             return None
         if not tag.startswith(_STANDARD) or tag.startswith(_STANDARD + "python/"):

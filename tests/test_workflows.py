@@ -140,7 +140,10 @@ def test_scaffold_installs_a_pinned_smmplan() -> None:
 def test_test_suite_workflow_runs_make_test() -> None:
     flow = load(REPO / ".github/workflows/tests.yml")
     assert set(flow[True]) == {"push", "pull_request"}
-    assert steps(flow, "test")[-1]["run"] == "make test"
+    runs = [step.get("run") for step in steps(flow, "test")]
+    assert "make test" in runs
+    # then the example plan with each engine (SPEC §9)
+    assert any(r and "make site" in r and "--engine zensical" in r for r in runs)
 
 
 def test_codeowners_give_posts_to_editors_and_configuration_to_managers() -> None:

@@ -18,10 +18,11 @@ from .app import CommandError, plan_root, today_option
 @today_option
 @click.pass_context
 def command(ctx: click.Context, dev_addr: str, today: dt.date | None) -> None:
-    """Preview the site; any change under content/, personas/ or guidelines/ rebuilds it.
+    """Preview the site; any change under content/, personas/, guidelines/ or data/ rebuilds it.
 
-    The page in the browser reloads by itself, so an edit to one post shows within a second
-    or two, without restarting.
+    The page in the browser reloads by itself. A saved post shows on its page and its month
+    grid within a second; the rest of the site follows when the full rebuild is done (a page
+    not yet rebuilt waits for it rather than show old content).
 
     \b
     Example:
@@ -46,7 +47,7 @@ def command(ctx: click.Context, dev_addr: str, today: dt.date | None) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     try:
-        serve(root, dev_addr)
+        serve(root, dev_addr, today)
     except (PreviewError, MkDocsException) as e:
         raise CommandError(str(e)) from None
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar as cal
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..calendar import Slot, week_label
 from ..i18n import WEEKDAYS
@@ -50,10 +50,19 @@ def index_page(ctx: Context) -> str:
 
 def pages(ctx: Context) -> Iterator[tuple[str, str]]:
     """Every month page, the channel-filtered grids and the week pages."""
+    yield from month_pages(ctx, ctx.months)
+    yield from week.pages(ctx)
+
+
+def month_pages(ctx: Context, wanted: Iterable[tuple[int, int]]) -> Iterator[tuple[str, str]]:
+    """The month pages of ``wanted`` (months of :attr:`Context.months`) and their channel
+    grids, in month order; ``smmplan serve`` renders only the months an edit touched."""
     months = ctx.months
+    index = {m: i for i, m in enumerate(months)}
     channels = sorted(ctx.plan.settings.channels)
     in_horizon = set(_horizon_months(ctx))
-    for i, (year, month) in enumerate(months):
+    for year, month in sorted(m for m in set(wanted) if m in index):
+        i = index[(year, month)]
         where = month_address(year, month)
         prev = months[i - 1] if i > 0 else None
         following = months[i + 1] if i + 1 < len(months) else None
@@ -66,7 +75,6 @@ def pages(ctx: Context) -> Iterator[tuple[str, str]]:
                 there = channel_month_address(year, month, cid)
                 yield there, month_page(ctx, year, month, prev, following, ctx.linker(there),
                                         channel=cid)
-    yield from week.pages(ctx)
 
 
 def channel_month_address(year: int, month: int, channel: str) -> str:

@@ -31,17 +31,34 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from ..files import ignored
-from ..siteconfig import NAME_MODULES, SiteConfigError, plain_config, read_site_config
+from ..siteaudit import MARKDOWN_BUILTIN
+from ..siteconfig import NAMED_FUNCTIONS, SiteConfigError, plain_config, read_site_config
 from .files import STYLES, SiteFiles
 from .inert import marker
-from .sanitise import escaped, sanitise_settings
+from .sanitise import escaped, page_meta, sanitise_settings
 
 #: The release smmplan is tested with (pyproject.toml pins it).
 VERSION = "0.0.73"
-#: Packages whose functions Zensical may import for a config string.
-IMPORTABLE = (*NAME_MODULES, "zensical.")
 #: Option keys whose string values Zensical imports (see zensical/config.py ``_resolve_*``).
-_RESOLVED = frozenset({"format", "validator", "object", "emoji_generator", "emoji_index"})
+_RESOLVED = frozenset({"format", "validator", "object", "emoji_generator", "emoji_index",
+                       "slugify"})
+#: The settings handed to Zensical; any other (``watch``, ``extra_templates``, ``hooks``,
+#: ``exclude_docs``, plugins' own) is left out, so nothing unreviewed steers the engine.
+SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright",
+            "repo_url", "repo_name", "edit_uri", "theme", "extra", "extra_css",
+            "extra_javascript", "markdown_extensions", "nav", "use_directory_urls",
+            "docs_dir", "strict", "not_in_nav", "validation")
+#: Markdown extensions Zensical may load: Python-Markdown's own, pymdownx's and the emoji of
+#: Material. Zensical maps ``material.extensions.*`` to its own extensions, among them macros
+#: (unsandboxed Jinja2) and include_markdown (reads any file): those are refused.
+def _allowed_extension(name: str) -> bool:
+    bare = name.removeprefix("markdown.extensions.")
+    return bare in MARKDOWN_BUILTIN or name.startswith("pymdownx.") or name in (
+        "material.extensions.emoji", "zensical.extensions.emoji", "smmplan.site.inert")
+
+
+#: Page files mkdocs renders as Markdown besides ``.md``; Zensical would publish them raw.
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 class ZensicalError(Exception):
@@ -105,9 +122,7 @@ def _marked(text: str, nonce: str) -> str:
 
 def _config(plan: dict[str, Any], root: Path, site: SiteFiles, own: list[str], language: str,
             nonce: str) -> dict[str, Any]:
-    config = dict(plan)
-    config.pop("hooks", None)  # Python files: Zensical runs no hooks (README)
-    config.pop("INHERIT", None)  # merged by siteconfig already
+    config = {k: plan[k] for k in SETTINGS if k in plan}
     config["docs_dir"] = "docs"
     theme = plan.get("theme") or {}
     theme = {"name": theme} if isinstance(theme, str) else dict(theme)
@@ -117,23 +132,30 @@ def _config(plan: dict[str, Any], root: Path, site: SiteFiles, own: list[str], l
     if font is None or (isinstance(font, dict) and font.get("text") == "Roboto"):
         theme["font"] = False
     if theme.get("custom_dir"):  # siteconfig keeps it inside the plan
-        theme["custom_dir"] = str((root / str(theme["custom_dir"])).resolve())
+        custom = (root / str(theme["custom_dir"])).resolve()
+        if (custom / "mkdocs_theme.yml").exists():
+            # Zensical reads it with YAML's full loader: a Python tag there would run
+            raise ZensicalError(f"mkdocs.yml: theme.custom_dir {theme['custom_dir']} holds "
+                                "mkdocs_theme.yml, which Zensical would load unsafely; move "
+                                "its settings into mkdocs.yml's theme")
+        theme["custom_dir"] = str(custom)
     config["theme"] = theme
     sanitise_settings(config, theme)
     search = [p for p in plan.get("plugins") or [] if p == "search" or (
         isinstance(p, dict) and "search" in p)]
     config["plugins"] = search or ["search"]
     config["extra_css"] = [*(plan.get("extra_css") or []), *STYLES]
-    config["markdown_extensions"] = [*_extensions(plan.get("markdown_extensions")),
+    config["markdown_extensions"] = [*_extensions(plan.get("markdown_extensions"), root),
                                      {"smmplan.site.inert": {"nonce": nonce}}]
     if not config.get("nav"):
         config["nav"] = site.nav_config(own)
     return config
 
 
-def _extensions(value: Any) -> list[Any]:
-    """The plan's Markdown extensions as a list (Zensical's defaults when it names none), with
-    every string Zensical would import checked against :data:`IMPORTABLE`."""
+def _extensions(value: Any, root: Path) -> list[Any]:
+    """The plan's Markdown extensions as a list (Zensical's defaults when it names none),
+    each one :func:`_allowed_extension`, every function named one of
+    :data:`~smmplan.siteconfig.NAMED_FUNCTIONS`, snippets' folders made absolute."""
     if value is None:
         from zensical.config import DEFAULT_MARKDOWN_EXTENSIONS
 
@@ -142,11 +164,23 @@ def _extensions(value: Any) -> list[Any]:
         value = [{name: options} if options else name for name, options in value.items()]
     if not isinstance(value, list):
         raise ZensicalError("mkdocs.yml: markdown_extensions must be a list")
+    out: list[Any] = []
     for entry in value:
-        if isinstance(entry, dict):
-            for name, options in entry.items():
-                _check_names(str(name), options)
-    return list(value)
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        if not isinstance(name, str) or not _allowed_extension(name):
+            raise ZensicalError(
+                f"mkdocs.yml: markdown_extensions {name}: Zensical would run this extension's "
+                "code (macros and include_markdown among them); smmplan builds with Zensical "
+                "only Python-Markdown's, pymdownx's and Material's emoji extensions")
+        _check_names(name, options)
+        if name == "pymdownx.snippets" and isinstance(options, dict):
+            # Zensical runs inside smmplan's project, where relative folders would reach the
+            # generated pages; siteaudit judged them against the plan
+            base = options.get("base_path", ".")
+            paths = base if isinstance(base, list) else [base]
+            options = {**options, "base_path": [str(root / str(p)) for p in paths]}
+        out.append({name: options} if isinstance(entry, dict) else name)
+    return out
 
 
 def _named(value: Any) -> Any:
@@ -163,16 +197,14 @@ def _named(value: Any) -> Any:
 def _check_names(extension: str, value: Any, key: str = "") -> None:
     if isinstance(value, dict):
         for k, v in value.items():
-            _check_names(extension, v, str(k))
+            _check_names(extension, v, str(k) if k != "kwds" else "")
     elif isinstance(value, list):
         for v in value:
             _check_names(extension, v, key)
-    elif isinstance(value, str) and key in _RESOLVED and "." in value and not value.startswith(
-            IMPORTABLE):
+    elif isinstance(value, str) and key in _RESOLVED and value not in NAMED_FUNCTIONS:
         raise ZensicalError(
-            f"mkdocs.yml: markdown_extensions {extension}: {key}: {value} names code outside "
-            f"{', '.join(p.rstrip('.') for p in IMPORTABLE)}, which Zensical would import and "
-            "call; smmplan does not hand it to the engine")
+            f"mkdocs.yml: markdown_extensions {extension}: {key}: {value} is not one of the "
+            "fence, emoji and slug functions smmplan lets Zensical import and call")
 
 
 def _copy_own_files(docs_dir: Path, root: Path, out: Path, site: SiteFiles) -> list[str]:
@@ -198,37 +230,55 @@ def _copy_own_files(docs_dir: Path, root: Path, out: Path, site: SiteFiles) -> l
             if ignored(name) or site.left_out(rel):
                 continue
             data = (here / name).read_bytes()
-            if name.endswith(".md"):
-                data = _own_page(data.decode("utf-8")).encode("utf-8")
+            if name.endswith((".md", *MARKDOWN_SUFFIXES)):
+                rel = rel.rsplit(".", 1)[0] + ".md"  # a page, as mkdocs makes it
+                data = _own_page(data, name).encode("utf-8")
                 own.append(rel)
             _write(out / rel, data)
     return own
 
 
-def _own_page(text: str) -> str:
+def _own_page(data: bytes, name: str) -> str:
     """The plan's page with its front matter escaped and its title given outright, since
-    Zensical prints both as HTML unescaped; its body is left to :mod:`.inert`."""
+    Zensical prints both as HTML unescaped; its body is left to :mod:`.inert`.
+
+    Read as mkdocs reads it (a byte-order mark dropped, any line ending), so that Zensical's
+    own front-matter parser finds nothing this one missed; front matter that does not parse is
+    dropped rather than handed on."""
+    text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     body, meta = get_data(text)
+    if not meta and body.startswith("---\n"):
+        end = body.find("\n---\n", 4)
+        body = body[end + 5:] if end != -1 else body
     title = meta.get("title")
-    if not isinstance(title, str):
-        title = _first_heading(body)
-    meta = escaped(meta)
-    if title:
-        meta["title"] = escaped(title)
-    if not meta:
-        return body
+    if not isinstance(title, str) or not title.strip():
+        title = _first_heading(body) or _title_of_name(name)
+    meta = page_meta(meta)
+    meta["title"] = escaped(title)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
     return f"---\n{front}---\n\n{body}"
 
 
 def _first_heading(body: str) -> str | None:
+    """The page's first level-one heading, ATX (``# Title``, ``#Title``) or setext."""
     fenced = False
+    previous = ""
     for line in body.splitlines():
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        elif not fenced and line.startswith("# "):
-            return line[2:].strip().rstrip("#").strip() or None
+        elif not fenced and line.startswith("#") and not line.startswith("##"):
+            return line[1:].strip().rstrip("#").strip() or None
+        elif not fenced and previous.strip() and line.strip() and set(line.strip()) == {"="}:
+            return previous.strip()
+        previous = "" if fenced else line
     return None
+
+
+def _title_of_name(name: str) -> str:
+    """mkdocs' title for a page without one: its file name, capitalised."""
+    stem = name.rsplit(".", 1)[0]
+    return (stem.replace("-", " ").replace("_", " ").capitalize() if stem != "index"
+            else "Home")
 
 
 def _write(path: Path, data: bytes) -> None:
