@@ -271,6 +271,8 @@ class Fields:
     def unknown_keys(self, allowed: Iterable[str], code: str = "SMM004",
                      what: str = "key") -> None:
         allowed = list(allowed)
+        if set(allowed).issuperset(self.data):  # the usual case, without a scan per key
+            return
         for key in self.data:
             if key not in allowed:
                 hint = did_you_mean(key, allowed)
@@ -316,10 +318,9 @@ class Fields:
         if value is None:
             return ()
         if isinstance(value, list):
-            holder: Fields = self.items(key)
             items: list[tuple[str | int, Any]] = list(enumerate(value))
         elif allow_single and not isinstance(value, dict):
-            holder, items = self, [(key, value)]
+            items = [(key, value)]
         else:
             self.invalid(key, f"must be {'an id or ' * allow_single}a list of ids, "
                          f"not {kind_of(value)}")
@@ -327,14 +328,20 @@ class Fields:
         out = []
         for at, item in items:
             if isinstance(item, bool | dict | list) or item is None:
-                holder.invalid(at, f"must be an id, not {kind_of(item)}")
+                self._holder(key, value).invalid(at, f"must be an id, not {kind_of(item)}")
                 continue
             if not ID_RE.match(str(item)):
-                holder.invalid(at, f"{item!r} is not a valid id",
-                               help="ids are lower-case letters, digits and dashes")
+                self._holder(key, value).invalid(
+                    at, f"{item!r} is not a valid id",
+                    help="ids are lower-case letters, digits and dashes")
                 continue
             out.append(str(item))
         return tuple(out)
+
+    def _holder(self, key: str, value: Any) -> Fields:
+        """What reports on an item of the value at ``key``: its list, or this mapping for a
+        single value. Made only when an item is bad: most lists have none."""
+        return self.items(key) if isinstance(value, list) else self
 
     def text_list(self, key: str, *, allow_single: bool = False) -> tuple[str, ...]:
         value = self.data.get(key)
@@ -346,14 +353,13 @@ class Fields:
             self.invalid(key, "must be a list")
             return ()
         out = []
-        holder = self.items(key)
         for i, item in enumerate(value):
             if isinstance(item, dict | list) or item is None or isinstance(item, bool):
-                holder.invalid(i, "must be text")
+                self.items(key).invalid(i, "must be text")
                 continue
             problem = check_text(str(item), True)
             if problem:
-                holder.invalid(i, problem)
+                self.items(key).invalid(i, problem)
                 continue
             out.append(str(item))
         return tuple(out)

@@ -47,7 +47,11 @@ def walk(root: Path, folder: str, suffixes: tuple[str, ...], out: list[Diagnosti
     if not inside(root, base):
         out.append(_outside(root, base))
         return
-    found = sorted((rel(root, p), p) for p in _walk(root, base, suffixes, out, recursive))
+    # sorted by the path below base, as a string: the same order as by the path in the plan,
+    # since every path shares the prefix (without computing each one's relative path)
+    cut = len(str(base)) + 1
+    found = sorted((str(p)[cut:].replace(os.sep, "/"), p)
+                   for p in _walk(root, base, suffixes, out, recursive))
     for _, path in found:
         yield path
 
@@ -107,7 +111,6 @@ def read_text(root: Path, path: Path, *, walked: bool = False
               ) -> tuple[str | None, Diagnostic | None]:
     """The file's text (CRLF and CR read as LF, without a BOM), or a diagnostic saying why it
     cannot be read. ``walked``: the path comes from :func:`walk`, so its folder is inside."""
-    name = rel(root, path)
     # files found by walk() sit in folders already known to be inside; resolving each of
     # thousands of posts would cost a stat per path component
     if not walked and not inside(root, path):
@@ -126,22 +129,22 @@ def read_text(root: Path, path: Path, *, walked: bool = False
             if not stat.S_ISREG(info.st_mode):
                 # a FIFO or device named like a post would block or never end
                 return None, diag("SMM008", "not a regular file; it is not read",
-                                  Position(name))
+                                  Position(rel(root, path)))
             if info.st_size > MAX_BYTES:
-                return None, _too_big(name, info.st_size)
+                return None, _too_big(rel(root, path), info.st_size)
             data = _read_all(fd, MAX_BYTES + 1)
         finally:
             os.close(fd)
         if len(data) > MAX_BYTES:  # it grew since fstat()
-            return None, _too_big(name, len(data))
+            return None, _too_big(rel(root, path), len(data))
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return None, diag("SMM008", f"cannot read the file: {reason}", Position(name))
+        return None, diag("SMM008", f"cannot read the file: {reason}", Position(rel(root, path)))
     nul = data.find(b"\0")
     if nul >= 0:
         line, col = _line_col(data, nul)
         return None, diag("SMM008", "file contains a NUL byte: not a text file",
-                          Position(name, line, col))
+                          Position(rel(root, path), line, col))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -149,7 +152,7 @@ def read_text(root: Path, path: Path, *, walked: bool = False
         return None, diag(
             "SMM008",
             f"file is not UTF-8 (byte 0x{data[exc.start]:02x})",
-            Position(name, line, col),
+            Position(rel(root, path), line, col),
             help="save the file as UTF-8 in your editor",
         )
     if text.startswith("\ufeff"):

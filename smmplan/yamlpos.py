@@ -99,6 +99,12 @@ def parse(text: str, *, allow_unknown_tags: bool = False) -> Doc:
     value instead of refusing them; nothing is ever constructed from a tag.
     """
     _check_shape(text)
+    flat = _flat(text)
+    return flat if flat is not None else _composed(text, allow_unknown_tags)
+
+
+def _composed(text: str, lax: bool) -> Doc:
+    """:func:`parse` by libyaml's composer, for any text."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.reader.ReaderError as exc:
@@ -123,7 +129,7 @@ def parse(text: str, *, allow_unknown_tags: bool = False) -> Doc:
         return doc
     budget = [MAX_NODES]
     try:
-        doc.value = _convert(node, "", doc, budget, allow_unknown_tags)
+        doc.value = _convert(node, "", doc, budget, lax)
     except RecursionError:
         raise YamlError("the document is nested too deeply", 0, 0) from None
     return doc
@@ -163,26 +169,34 @@ def _scalar(node: Any, lax: bool) -> Any:
     if tag == _UNTAGGED:
         if node.style:  # quoted or block: text
             return node.value
-        value = node.value
-        for resolved, regexp in _IMPLICIT.get(value[:1], ()):
-            if regexp.match(value):
-                tag = resolved
-                break
-        else:
-            return value
+        return _plain(node.value)
     if tag in (_STR, _TIMESTAMP):
         # timestamps stay text: the loader reads dates itself (see the module's docstring)
         return node.value
     build = _SCALARS.get(tag)
     if build is not None:
-        try:
-            return build(_constructor, node)
-        except (yaml.YAMLError, ValueError, TypeError):
-            return node.value
+        return _built(build, node)
     if lax or tag in (_MERGE, _VALUE):  # ``<<`` and ``=`` as values are plain text here
         return node.value
     mark = node.start_mark
     raise YamlError(f"unsupported tag {tag!r}", mark.line, mark.column)
+
+
+def _plain(value: str) -> Any:
+    """A plain (unquoted, untagged) scalar, resolved by SafeLoader's own tables."""
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):
+        if regexp.match(value):
+            build = _SCALARS.get(tag)
+            # timestamps, ``<<`` and ``=`` stay text (see _scalar)
+            return value if build is None else _built(build, yaml.ScalarNode(tag, value))
+    return value
+
+
+def _built(build: Any, node: Any) -> Any:
+    try:
+        return build(_constructor, node)
+    except (yaml.YAMLError, ValueError, TypeError):
+        return node.value
 
 
 def _convert(node: Any, path: str, doc: Doc, budget: list[int], lax: bool) -> Any:
@@ -219,3 +233,82 @@ def _convert(node: Any, path: str, doc: Doc, budget: list[int], lax: bool) -> An
         keys[sub] = (kmark.line, kmark.column)
         out[key] = _convert(value_node, sub, doc, budget, lax)
     return out
+
+
+# Most front matter is one ``key: value`` per line, where the value is a plain word or phrase, a
+# quoted text without escapes or a flow list of such: :func:`_flat` reads that with a regex per
+# line, in a third of libyaml's time (whose nodes are Python objects made one call each). Any
+# line outside this narrow form (comments, blank or indented lines, nested mappings, escapes,
+# tabs, characters libyaml refuses, a repeated key) sends the whole text to libyaml, so what
+# either path accepts it reads alike: the same values, positions and order
+# (tests/test_yamlflat.py compares them).
+_FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,99}): +(.+)")  # libyaml: keys < 1024
+_FLAT_PLAIN = re.compile(r"[A-Za-z0-9_][^#]*")  # then: no ": ", no trailing ":" or space
+_FLAT_QUOTED = re.compile(r"\"[^\"\\]*\"|'[^']*'")
+_FLAT_ITEM = r"(?:[A-Za-z0-9_][A-Za-z0-9_./-]*|\"[^\"\\]*\"|'[^']*')"
+_FLAT_LIST = re.compile(rf"\[(?:{_FLAT_ITEM}(?:, ?{_FLAT_ITEM})*)?\]")
+_FLAT_ITEMS = re.compile(_FLAT_ITEM)
+# all but tabs, carriage returns, the BOM and what libyaml's reader refuses or breaks lines at
+_FLAT_ODD = re.compile("[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd"
+                       "\U00010000-\U0010ffff]")
+_FLAT_MAX_LINES = 1000  # far below MAX_NODES: the budget needs no counting here
+
+
+def _flat(text: str) -> Doc | None:
+    """The document of a text of ``key: value`` lines only (see above), or None."""
+    lines = text.split("\n")
+    if not text or len(lines) > _FLAT_MAX_LINES or _FLAT_ODD.search(text):
+        return None
+    doc = Doc({}, {"": (0, 0)})
+    out, values, keys = doc.value, doc.values, doc.keys
+    for row, line in enumerate(lines):
+        known = _FLAT_SEEN.get(line)
+        if known is None:
+            known = _flat_line(line)
+            if known is None:
+                return None
+            if len(_FLAT_SEEN) < _FLAT_SEEN_MAX:
+                _FLAT_SEEN[line] = known
+        key, column, value, items = known
+        if key in out:
+            return None
+        keys[key] = (row, 0)
+        values[key] = (row, column)
+        if items is not None:
+            for i, at in enumerate(items):
+                values[f"{key}[{i}]"] = (row, at)
+            value = list(value)
+        out[key] = value
+    return doc
+
+
+# Lines read before, by their text: many recur from post to post (``status: approved``,
+# ``pillar: quote``). What is kept is immutable (a list as a tuple), so a line always reads alike.
+_FlatLine = tuple[str, int, Any, tuple[int, ...] | None]
+_FLAT_SEEN: dict[str, _FlatLine] = {}
+_FLAT_SEEN_MAX = 4096
+
+
+def _flat_line(line: str) -> _FlatLine | None:
+    """``(key, value's column, value, its items' columns if a list)`` of a ``key: value``
+    line, or None when the line is not of the flat form."""
+    m = _FLAT_LINE.fullmatch(line)
+    if m is None:
+        return None
+    raw, column = m.group(2), m.start(2)
+    first = raw[0]
+    if first == "[":
+        if not _FLAT_LIST.fullmatch(raw):
+            return None
+        found = list(_FLAT_ITEMS.finditer(raw))
+        return (m.group(1), column, tuple(_flat_scalar(i.group()) for i in found),
+                tuple(column + i.start() for i in found))
+    if first in "\"'":
+        return (m.group(1), column, raw[1:-1], None) if _FLAT_QUOTED.fullmatch(raw) else None
+    if not _FLAT_PLAIN.fullmatch(raw) or ": " in raw or raw[-1] in ": ":
+        return None
+    return m.group(1), column, _plain(raw), None
+
+
+def _flat_scalar(item: str) -> Any:
+    return item[1:-1] if item[0] in "\"'" else _plain(item)

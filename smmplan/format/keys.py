@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..durations import duration_text
@@ -187,7 +188,7 @@ class Section:
     def __iter__(self) -> Iterator[Key]:
         return iter(self.keys)
 
-    @property
+    @cached_property  # read for every post
     def names(self) -> tuple[str, ...]:
         return tuple(k.name for k in self.keys)
 

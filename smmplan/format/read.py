@@ -38,21 +38,36 @@ def read(f: Fields, section: k.Section, *, code: str | None = None, skip: tuple[
         f.unknown_keys(section.names, code=code)
     out: dict[str, Any] = {}
     data = f.data
-    for key in section.keys:
-        reader = _READERS.get(key.type.name)
-        if reader is None or key.name in skip:
-            continue
+    for key, reader, empty in _plan(section, skip):
         if data.get(key.name) is None:
             # every reader takes a missing and an empty value alike: skip the call
             if key.required:
                 f.require(key.name, section.required_code)
                 out[key.name] = None
             else:
-                out[key.name] = key.type.empty if key.default is None else key.default
+                out[key.name] = empty
             continue
         value = reader(f, key)
         out[key.name] = key.default if value is None else value
     return out
+
+
+def _plan(section: k.Section, skip: tuple[str, ...]) -> _Plan:
+    """The keys :func:`read` reads, each with its reader and its value when missing: the same
+    for every post, so worked out once per section."""
+    found = _PLANS.get((id(section), skip))
+    if found is None:
+        plan = tuple((key, _READERS[key.type.name],
+                      key.type.empty if key.default is None else key.default)
+                     for key in section.keys
+                     if key.type.name in _READERS and key.name not in skip)
+        # kept with its section, whose id then cannot pass to another (sections are unhashable)
+        found = _PLANS[(id(section), skip)] = (section, plan)
+    return found[1]
+
+
+_Plan = tuple[tuple[k.Key, Reader, Any], ...]
+_PLANS: dict[tuple[int, tuple[str, ...]], tuple[k.Section, _Plan]] = {}
 
 
 def choices(f: Fields, key: k.Key) -> tuple[str, ...]:

@@ -49,6 +49,19 @@ class _Term:
     def may_match(self, caption: str, folded: str) -> bool:
         return self.needle is None or self.needle in (folded if self.fold else caption)
 
+    def found(self, caption: str, folded: str) -> bool:
+        """Whether the term matches ``caption`` anywhere. The regex starts at the needle's
+        first place, before which no match can start: unless case folding moved places (the
+        lengths differ) or a dotless i might match ``I`` without holding the needle."""
+        if self.needle is None:
+            return self.pattern.search(caption, timeout=MATCH_TIMEOUT) is not None
+        at = (folded if self.fold else caption).find(self.needle)
+        if at < 0:
+            return False
+        if self.fold and (len(folded) != len(caption) or "\u0131" in caption):
+            at = 0
+        return self.pattern.search(caption, at, timeout=MATCH_TIMEOUT) is not None
+
 
 #: Seconds one pattern may take on one caption. A brand-voice pattern runs in microseconds; one
 #: that backtracks catastrophically (``(a|aa)+$``) would otherwise hang every check of the plan.
@@ -57,7 +70,7 @@ MATCH_TIMEOUT = 0.5
 
 def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
     settings = plan.settings
-    compiled = [(rule, _compile(rule)) for rule in settings.voice]
+    compiled = _Rules.of(settings.voice)
     stopped: set[str] = set()
     captions = captions_of(plan)
     for post in plan.posts:
@@ -78,16 +91,89 @@ def check(plan: Plan, today: dt.date) -> Iterable[Diagnostic]:
             yield from _voice_rules(settings, compiled, stopped, cap, on if ids else channels)
 
 
-def _voice_rules(settings: Settings, compiled: list[tuple[VoiceRule, tuple[_Term, ...]]],
-                 stopped: set[str], cap: Caption, channels: list[Channel]
-                 ) -> Iterator[Diagnostic]:
+@dataclass(frozen=True)
+class _Rule:
+    """A voice rule with what judging a caption needs worked out once per check."""
+
+    rule: VoiceRule
+    terms: tuple[_Term, ...]
+    code: str
+    template: str
+    help: str
+    literal: bool
+    """Every term has a needle: a caption holding none of them cannot match."""
+    folded: tuple[str, ...]
+    """The needles to look for in the case-folded caption; ``exact``: in the caption."""
+    exact: tuple[str, ...]
+    searching: bool
+    """A banned or substitute rule of needles only: silent unless a needle occurs."""
+
+    @classmethod
+    def of(cls, rule: VoiceRule) -> _Rule:
+        terms = _compile(rule)
+        needles = [(t.needle, t.fold) for t in terms if t.needle is not None]
+        return cls(rule, terms, _CODES[rule.kind], rule.message or _DEFAULT_MESSAGES[rule.kind],
+                   f"voice rule '{rule.name}' in guidelines/rules.yml",
+                   len(needles) == len(terms), tuple(n for n, fold in needles if fold),
+                   tuple(n for n, fold in needles if not fold),
+                   len(needles) == len(terms) and rule.kind in ("banned", "substitute"))
+
+    def surely_silent(self, caption: str, folded: str) -> bool:
+        """Whether the needles alone show that the rule reports nothing on ``caption``; the
+        regexes then need not run. Each match holds its term's needle, so a term matches at
+        most as often as its needle occurs (case folding maps a match onto the needle), but
+        for the dotless i, which ``I`` matches case-insensitively and which folds to itself."""
+        kind = self.rule.kind
+        if kind == "require" or not self.literal:
+            return False
+        if kind == "max-count":
+            limit = self.rule.max
+            if limit is None:
+                return True
+            if "\u0131" in caption:
+                return False
+            return sum(map(folded.count, self.folded)) + sum(map(caption.count, self.exact)) \
+                <= limit
+        return not (any(map(folded.__contains__, self.folded))
+                    or any(map(caption.__contains__, self.exact)))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The voice rules of a plan, and the needles of its banned and substitute rules together:
+    one look for them all tells that most captions need none of those rules."""
+
+    rules: tuple[_Rule, ...]
+    folded: tuple[str, ...]
+    exact: tuple[str, ...]
+
+    @classmethod
+    def of(cls, rules: Sequence[VoiceRule]) -> _Rules:
+        judges = tuple(_Rule.of(rule) for rule in rules)
+        searching = [j for j in judges if j.searching]
+        return cls(judges, tuple(n for j in searching for n in j.folded),
+                   tuple(n for j in searching for n in j.exact))
+
+    def none_found(self, caption: str, folded: str) -> bool:
+        return not (any(map(folded.__contains__, self.folded))
+                    or any(map(caption.__contains__, self.exact)))
+
+
+def _voice_rules(settings: Settings, compiled: _Rules, stopped: set[str], cap: Caption,
+                 channels: list[Channel]) -> Iterator[Diagnostic]:
     post = cap.post
-    folded = cap.text.casefold()
-    for rule, terms in compiled:
-        if rule.name in stopped or not _applies(rule, post, channels, settings):
+    caption = cap.text
+    folded = caption.casefold()
+    quiet = compiled.none_found(caption, folded)
+    for judge in compiled.rules:
+        rule = judge.rule
+        if quiet and judge.searching:
+            continue
+        if rule.name in stopped or judge.surely_silent(caption, folded) or (
+                rule.when and not _applies(rule, post, channels, settings)):
             continue
         try:
-            found = list(_voice(rule, terms, cap, folded))
+            found = list(_voice(judge, cap, folded))
         except TimeoutError:
             stopped.add(rule.name)
             yield diag("SMM007", f"voice rule '{rule.name}' took over {MATCH_TIMEOUT:g} s "
@@ -169,14 +255,12 @@ def _applies(rule: VoiceRule, post: Post, channels: list[Channel], settings: Set
     return "platform" not in when or any(c.platform in when["platform"] for c in channels)
 
 
-def _voice(rule: VoiceRule, terms: tuple[_Term, ...], cap: Caption, folded: str
-           ) -> Iterator[Diagnostic]:
+def _voice(judge: _Rule, cap: Caption, folded: str) -> Iterator[Diagnostic]:
+    rule, terms, code, template, help = judge.rule, judge.terms, judge.code, judge.template, \
+        judge.help
     post, caption = cap.post, cap.text
-    code = _CODES[rule.kind]
-    template = rule.message or _DEFAULT_MESSAGES[rule.kind]
-    help = f"voice rule '{rule.name}' in guidelines/rules.yml"
     if rule.kind == "require":
-        if any(t.pattern.search(caption, timeout=MATCH_TIMEOUT) for t in terms):
+        if any(t.found(caption, folded) for t in terms):
             return
         wanted = " | ".join(t.text for t in terms)
         yield diag(code, _fill(template, rule, match=wanted), cap.at(0), post=post.id,
