@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, counts, finalize
+from .gcpause import gc_paused
 from .load import load_plan
 from .model import Plan
 from .postcache import PostCache
@@ -51,6 +52,9 @@ def check_plan(root: Path | str, today: dt.date | None = None,
     from .cms.check import check_cms
     from .trust import trust_diagnostics
 
-    plan, found = load_plan(root, cache)
-    extra = trust_diagnostics(Path(root).resolve(), plan) + check_cms(Path(plan.root), plan)
-    return check_loaded(plan, found + extra, today)
+    # one pause for the whole check: between load's and the rules' own pauses the collector
+    # would walk the freshly loaded plan once more, to free nothing
+    with gc_paused():
+        plan, found = load_plan(root, cache)
+        extra = trust_diagnostics(Path(root).resolve(), plan) + check_cms(Path(plan.root), plan)
+        return check_loaded(plan, found + extra, today)
