@@ -67,13 +67,11 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         self.root: Path | None = None
         self.pages: Mapping[str, str] = {}
         """The generated pages by source path, each rendered as mkdocs reads it (see
-        :meth:`on_page_read_source`)."""
+        :meth:`on_page_read_source`); every other page is the plan's own, and is sanitised
+        (see :meth:`on_page_content`)."""
         self.blocks: dict[str, bytes] = {}
         """Generated page -> its HTML blocks, compressed, put back in place of their marker
         after Markdown ran (see :meth:`on_page_content`)."""
-        self.generated: set[str] = set()
-        """Source paths of the pages smmplan generates; every other page is the plan's own,
-        and is sanitised (see :meth:`on_page_content`)."""
         self.deferred: dict[str, list[str]] = {}
         """Generated page -> HTML left out of the search index, put back after the theme
         rendered the page (see :meth:`on_post_page`)."""
@@ -122,7 +120,6 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             if site.left_out(f.src_uri):
                 files.remove(f)
         self.pages = site.pages
-        self.generated = set(site.pages)
         self.blocks = {}
         self.late = all(getattr(hook, "__self__", None) is self
                         for hook in config.plugins.events["page_content"])
@@ -144,7 +141,7 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         src = page.file.src_uri
-        return self._stash(src, self.pages[src]) if src in self.generated else None
+        return self._stash(src, self.pages[src]) if src in self.pages else None
 
     def _stash(self, src: str, text: str) -> str:
         """Swap the page's HTML blocks for one marker that Markdown passes through untouched.
@@ -172,7 +169,7 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         """
         src = page.file.src_uri
         if src not in self.blocks:
-            if src in self.generated:
+            if src in self.pages:
                 return html
             _sanitise_page(page)
             return clean_page(html)
