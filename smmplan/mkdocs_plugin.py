@@ -222,6 +222,14 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         env.globals["smmplan_fragment"] = _FragmentCache().fragment
         return env
 
+    # Before search, which writes its index at the end: the largest allocation of the build.
+    @event_priority(100)
+    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        """Every page is written: let go of the page renderers and the plan indexes they share,
+        so that the search index is written in the memory they held."""
+        self.pages = {}
+        self.blocks = {}
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.root is not None
         for folder in WATCHED:
