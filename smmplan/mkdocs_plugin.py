@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import zlib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -63,12 +64,15 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         self.feeds: dict[str, bytes] | None = None
         """Set by ``smmplan build`` to the feeds it rendered; else rendered here."""
         self.root: Path | None = None
-        self.blocks: dict[str, list[str]] = {}
-        """Generated page -> its HTML blocks, put back in place of their marker after
-        Markdown ran (see :meth:`on_page_content`)."""
-        self.generated: set[str] = set()
-        """Source paths of the pages smmplan generates; every other page is the plan's own,
-        and is sanitised (see :meth:`on_page_content`)."""
+        self.pages: Mapping[str, str] = {}
+        """The generated pages by source path, each rendered as mkdocs reads it (see
+        :meth:`on_page_read_source`); every other page is the plan's own, and is sanitised
+        (see :meth:`on_page_content`)."""
+        self.blocks: dict[str, bytes] = {}
+        """Generated page -> its HTML blocks, compressed, put back in place of their marker
+        after Markdown ran (see :meth:`on_page_content`)."""
+        self.generated: frozenset[str] = frozenset()
+        """Source paths of the generated pages, kept after the build (:meth:`rebuild_pages`)."""
         self.nav: Any = None
         self.env: Any = None
         self.files: Files | None = None
@@ -76,6 +80,11 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         self.deferred: dict[str, list[str]] = {}
         """Generated page -> HTML left out of the search index, put back after the theme
         rendered the page (see :meth:`on_post_page`)."""
+        self.late = False
+        """Whether generated pages get their HTML only when the theme renders them: when no
+        other plugin reads pages' HTML at ``on_page_content`` (see :meth:`on_page_context`)."""
+        self.unexpanded: dict[str, str] = {}
+        """Generated page -> its content before :meth:`on_page_context` put the HTML in."""
 
     @event_priority(100)  # before search and theme plugins read the language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -115,14 +124,17 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         for f in list(files):
             if site.left_out(f.src_uri):
                 files.remove(f)
-        self.generated = set(site.pages)
+        self.pages = site.pages
+        self.generated = frozenset(site.pages)
         self.blocks = {}
-        for src, text in site.pages.items():
+        self.late = all(getattr(hook, "__self__", None) is self
+                        for hook in config.plugins.events["page_content"])
+        for src in site.pages:
             # post pages are reached from the calendar, never from the nav
             inclusion = (InclusionLevel.NOT_IN_NAV if src.startswith("posts/")
                          else InclusionLevel.UNDEFINED)
-            content = self._stash(src, text)
-            files.append(File.generated(config, src, content=content, inclusion=inclusion))
+            # no text yet: on_page_read_source renders the page when mkdocs reads it
+            files.append(File.generated(config, src, content="", inclusion=inclusion))
         for path, data in site.files.items():
             inclusion = (InclusionLevel.NOT_IN_NAV if path.startswith((ASSET_DIR, "admin/"))
                          else InclusionLevel.UNDEFINED)
@@ -133,20 +145,22 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             config.nav = site.nav_config(own)
         return files
 
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        src = page.file.src_uri
+        return self._stash(src, self.pages[src]) if src in self.pages else None
+
     def _stash(self, src: str, text: str) -> str:
         """Swap the page's HTML blocks for one marker that Markdown passes through untouched.
 
         The blocks are finished HTML: parsing them again as Markdown would only cost time (most
         of the build, on a plan with thousands of posts) and give the plan's Markdown
-        extensions a chance to act on plan text.
+        extensions a chance to act on plan text. They wait compressed: mkdocs reads every
+        page before it renders the first, and 20,000 post pages are 30 MB of HTML.
         """
         head, sep, body = text.partition("\n---\n")
-        if not sep:
+        if not sep or not all(b.startswith("<") for b in _blocks(body)):
             return text
-        blocks = [b.strip() for b in body.split("\n\n") if b.strip()]
-        if not all(b.startswith("<") for b in blocks):
-            return text
-        self.blocks[src] = blocks
+        self.blocks[src] = zlib.compress(body.encode("utf-8"), 1)
         return f"{head}{sep}\n{_STASHED}\n"
 
     # First, before any plugin that might tidy HTML comments away: the markers are comments.
@@ -159,12 +173,34 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         anyway (a page with ``search: exclude``, a heading with ``data-search-exclude``) stays
         a marker until the page is rendered, so the parser never reads it.
         """
-        blocks = self.blocks.pop(page.file.src_uri, None)
-        if blocks is None:
-            if page.file.src_uri in self.generated:
+        src = page.file.src_uri
+        if src not in self.blocks:
+            if src in self.pages:
                 return html
             _sanitise_page(page)
             return clean_page(html)
+        if src.startswith("posts/") and "template" not in page.meta:
+            page.meta["template"] = POST_TEMPLATE
+        return html if self.late else self._expand(page, html)
+
+    # Before search, which indexes the page's HTML.
+    @event_priority(100)
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> Any:
+        """With :attr:`late`, put a generated page's HTML in only now, as the theme renders the
+        page; :meth:`on_post_page` takes it out again. mkdocs reads and converts every page
+        before it renders the first: the HTML of all pages at once would be most of the build's
+        memory."""
+        src = page.file.src_uri
+        if self.late and src in self.blocks and page.content is not None:
+            self.unexpanded[src] = page.content
+            page.content = self._expand(page, page.content)
+        return context
+
+    def _expand(self, page: Page, html: str) -> str:
+        """``html`` with the page's stashed blocks in place of the marker."""
+        src = page.file.src_uri
+        blocks = _blocks(zlib.decompress(self.blocks.pop(src)).decode("utf-8"))
         excluded = bool((page.meta.get("search") or {}).get("exclude"))
         shown: list[str] = []
         later: list[str] = []
@@ -175,14 +211,15 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             else:
                 shown.append("\n".join(run))
         if later:
-            self.deferred[page.file.src_uri] = later
-        if page.file.src_uri.startswith("posts/") and "template" not in page.meta:
-            page.meta["template"] = POST_TEMPLATE
+            self.deferred[src] = later
         return html.replace(_STASHED, "\n".join(shown), 1)
 
     @event_priority(100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        later = self.deferred.pop(page.file.src_uri, None)
+        src = page.file.src_uri
+        if src in self.unexpanded:
+            page.content = self.unexpanded.pop(src)  # written: the HTML need not stay
+        later = self.deferred.pop(src, None)
         if later is None:
             return output
         return _MARKER.sub(lambda m: later[int(m.group(1))], output)
@@ -211,14 +248,25 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
             return None
         docs = self.files.documentation_pages()
         written = []
-        for src, text in pages.items():
-            file = found[src]
-            assert file is not None and file.page is not None
-            file.content_string = self._stash(src, text)
-            _populate_page(file.page, config, self.files)
-            _build_page(file.page, config, docs, self.nav, self.env)
-            written.append(file.dest_uri)
+        self.pages = dict(pages)  # what on_page_read_source hands mkdocs
+        try:
+            for src in pages:
+                file = found[src]
+                assert file is not None and file.page is not None
+                _populate_page(file.page, config, self.files)
+                _build_page(file.page, config, docs, self.nav, self.env)
+                written.append(file.dest_uri)
+        finally:
+            self.pages, self.blocks = {}, {}
         return written
+
+    # Before search, which writes its index at the end: the largest allocation of the build.
+    @event_priority(100)
+    def on_post_build(self, /, *, config: MkDocsConfig) -> None:
+        """Every page is written: let go of the page renderers and the plan indexes they share,
+        so that the search index is written in the memory they held."""
+        self.pages = {}
+        self.blocks = {}
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.root is not None
@@ -234,6 +282,11 @@ def _sanitise_page(page: Page) -> None:
     if "title" not in vars(page):  # a title from the nav is escaped already
         title = page.title
         page.title = None if title is None else escaped(title)
+
+
+def _blocks(body: str) -> list[str]:
+    """A generated page's body as its blocks (:func:`smmplan.pages.html.block`)."""
+    return [b.strip() for b in body.split("\n\n") if b.strip()]
 
 
 def _runs(blocks: list[str], page_excluded: bool) -> list[tuple[bool, list[str]]]:

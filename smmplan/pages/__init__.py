@@ -6,6 +6,7 @@ in raw HTML blocks, escaped (see :mod:`smmplan.pages.html`).
 
     pages = render_pages(check_plan(root, today))
     pages["/calendar/2026-12/"]      # the December 2026 grid
+    page_makers(result)["/calendar/2026-12/"]()   # the same page, rendered only now
     source_path("/posts/kopi/")      # "posts/kopi/index.md"
 """
 
@@ -13,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from ..check import CheckResult
 from . import calendar, groups, posts
 from .analytics import engagement_page, quarter_address, report_pages
-from .context import Context
+from .context import Context, PageMaker
 from .feeds import Feed, describe_feeds
 from .guidelines import guidelines_page
 from .links import address, source_path
@@ -26,7 +28,8 @@ from .mix import mix_page
 from .overview import overview_page
 from .subscribe import subscribe_page
 
-__all__ = ["NavItem", "address", "navigation", "render_pages", "source_path"]
+__all__ = ["NavItem", "PageMaker", "address", "navigation", "page_makers", "render_pages",
+           "source_path"]
 
 
 def render_pages(result: CheckResult, *, feeds: Sequence[Feed] | None = None,
@@ -36,17 +39,25 @@ def render_pages(result: CheckResult, *, feeds: Sequence[Feed] | None = None,
     ``feeds`` are the calendar feeds to list on ``/subscribe/`` (default: those of
     :mod:`smmplan.ical`); ``directory_urls`` matches mkdocs' ``use_directory_urls``.
     """
+    return {where: make() for where, make in
+            page_makers(result, feeds=feeds, directory_urls=directory_urls).items()}
+
+
+def page_makers(result: CheckResult, *, feeds: Sequence[Feed] | None = None,
+                directory_urls: bool = True) -> dict[str, PageMaker]:
+    """:func:`render_pages` unrendered: every address, sorted, with the function that renders
+    its page. Each call renders the page afresh (nothing is kept), in any order."""
     ctx = Context(result, feeds if feeds is not None else describe_feeds(result.plan),
                   directory_urls)
-    out: dict[str, str] = {
-        "/": overview_page(ctx),
-        calendar.CALENDAR: calendar.index_page(ctx),
-        "/mix/": mix_page(ctx),
-        "/engagement/": engagement_page(ctx),
-        "/backlog/": backlog_page(ctx),
-        "/checks/": checks_page(ctx),
-        "/guidelines/": guidelines_page(ctx),
-        "/subscribe/": subscribe_page(ctx),
+    out: dict[str, PageMaker] = {
+        "/": partial(overview_page, ctx),
+        calendar.CALENDAR: partial(calendar.index_page, ctx),
+        "/mix/": partial(mix_page, ctx),
+        "/engagement/": partial(engagement_page, ctx),
+        "/backlog/": partial(backlog_page, ctx),
+        "/checks/": partial(checks_page, ctx),
+        "/guidelines/": partial(guidelines_page, ctx),
+        "/subscribe/": partial(subscribe_page, ctx),
     }
     for generate in (calendar.pages, groups.channel_pages, groups.persona_pages,
                      groups.campaign_pages, posts.pages, report_pages):

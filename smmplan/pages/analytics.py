@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import partial
 
 from ..calendar import rounded, setting_percent, share
 from ..i18n import Labels
@@ -30,7 +31,7 @@ from ..metrics.analysis import (
 )
 from ..metrics.names import CORE
 from .charts import Series, bar_chart, heat_map, line_chart
-from .context import Context
+from .context import Context, PageMaker
 from .html import block, h, heading, page, table
 from .links import Linker
 
@@ -105,13 +106,10 @@ def engagement_page(ctx: Context) -> str:
     return page(lab["engagement"], blocks, wide=True, searchable=False)
 
 
-def report_pages(ctx: Context) -> dict[str, str]:
+def report_pages(ctx: Context) -> dict[str, PageMaker]:
     """One page per quarter with numbers: ``/reports/2026-q4/``."""
-    metrics = ctx.metrics
-    out = {}
-    for w in metrics.by("quarter").windows:
-        out[quarter_address(w.label)] = _quarter_page(ctx, w)
-    return out
+    return {quarter_address(w.label): partial(_quarter_page, ctx, w)
+            for w in ctx.metrics.by("quarter").windows}
 
 
 def _quarter_page(ctx: Context, w: Window) -> str:

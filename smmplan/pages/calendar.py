@@ -6,11 +6,12 @@ import calendar as cal
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from ..calendar import Slot, week_label
 from ..i18n import WEEKDAYS
 from . import week
-from .context import Context
+from .context import Context, PageMaker
 from .days import Days
 from .html import block, h, page, table
 from .links import Linker, address
@@ -48,13 +49,14 @@ def index_page(ctx: Context) -> str:
                 searchable=False)
 
 
-def pages(ctx: Context) -> Iterator[tuple[str, str]]:
+def pages(ctx: Context) -> Iterator[tuple[str, PageMaker]]:
     """Every month page, the channel-filtered grids and the week pages."""
     yield from month_pages(ctx, ctx.months)
     yield from week.pages(ctx)
 
 
-def month_pages(ctx: Context, wanted: Iterable[tuple[int, int]]) -> Iterator[tuple[str, str]]:
+def month_pages(ctx: Context, wanted: Iterable[tuple[int, int]]
+                ) -> Iterator[tuple[str, PageMaker]]:
     """The month pages of ``wanted`` (months of :attr:`Context.months`) and their channel
     grids, in month order; ``smmplan serve`` renders only the months an edit touched."""
     months = ctx.months
@@ -66,15 +68,15 @@ def month_pages(ctx: Context, wanted: Iterable[tuple[int, int]]) -> Iterator[tup
         where = month_address(year, month)
         prev = months[i - 1] if i > 0 else None
         following = months[i + 1] if i + 1 < len(months) else None
-        yield where, month_page(ctx, year, month, prev, following, ctx.linker(where))
+        yield where, partial(month_page, ctx, year, month, prev, following, ctx.linker(where))
         # a channel's grid only where it has posts, or where the team plans next (linear in
         # the posts, not months x channels)
         on = {c for s in ctx.by_month.get((year, month), ()) for c in s.channels}
         for cid in channels:
             if cid in on or (year, month) in in_horizon:
                 there = channel_month_address(year, month, cid)
-                yield there, month_page(ctx, year, month, prev, following, ctx.linker(there),
-                                        channel=cid)
+                yield there, partial(month_page, ctx, year, month, prev, following,
+                                     ctx.linker(there), channel=cid)
 
 
 def channel_month_address(year: int, month: int, channel: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -26,6 +26,11 @@ PLATFORM_MARKS = {
     "whatsapp": "WA",
 }
 PALETTE_SIZE = 8
+
+PageMaker = Callable[[], str]
+"""Renders one page when called. The page generators hand these out instead of the pages, so
+that an engine renders each page as it writes it and a plan of 20,000 posts never holds all of
+its pages at once (see :func:`smmplan.pages.page_makers`)."""
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 from typing import Any
 
 from ..calendar import Slot, on_calendar
 from ..durations import duration_text
-from ..model import Post
+from ..model import Campaign, Channel, Persona, Post
 from ..platforms import PLATFORMS
 from .calendar import month_address
-from .context import Context
+from .context import Context, PageMaker
 from .html import block, h, heading, markdown_html, page, table
 from .links import Linker, address
 
@@ -22,77 +23,83 @@ UPCOMING_WEEKS = 4
 RECENT_WEEKS = 2
 
 
-def channel_pages(ctx: Context) -> Iterator[tuple[str, str]]:
-    lab = ctx.labels
-    grouped = ctx.grouped("channels")
+def channel_pages(ctx: Context) -> Iterator[tuple[str, PageMaker]]:
     for cid, ch in sorted(ctx.plan.settings.channels.items()):
         where = address("channels", cid)
-        link_to = ctx.linker(where)
-        limits = PLATFORMS.get(ch.platform)
-        max_length = ch.max_length if ch.max_length is not None else (
-            limits.max_length if limits else None)
-        max_tags = ch.max_hashtags if ch.max_hashtags is not None else (
-            limits.max_hashtags if limits else None)
-        facts = [
-            ("platform", ctx.channel_mark(cid) + " " + h(ch.platform)),
-            ("per_day", _range(ch.per_day)), ("per_week", _range(ch.per_week)),
-            ("min_gap", h(duration_text(ch.min_gap)) if ch.min_gap else h(lab["none"])),
-            ("best_formats", h(", ".join(ch.best_formats)) or h(lab["none"])),
-            ("max_length", h(max_length) if max_length is not None else h(lab["none"])),
-            ("max_hashtags", h(max_tags) if max_tags is not None else h(lab["none"])),
-        ]
-        posts = grouped.get(cid, [])
-        yield where, page(ch.name, [block(_facts_table(ctx, facts)),
-                                    *post_sections(ctx, posts, link_to)], searchable=False)
+        yield where, partial(_channel_page, ctx, cid, ch, ctx.linker(where))
 
 
-def persona_pages(ctx: Context) -> Iterator[tuple[str, str]]:
+def _channel_page(ctx: Context, cid: str, ch: Channel, link_to: Linker) -> str:
     lab = ctx.labels
-    grouped = ctx.grouped("personas")
+    limits = PLATFORMS.get(ch.platform)
+    max_length = ch.max_length if ch.max_length is not None else (
+        limits.max_length if limits else None)
+    max_tags = ch.max_hashtags if ch.max_hashtags is not None else (
+        limits.max_hashtags if limits else None)
+    facts = [
+        ("platform", ctx.channel_mark(cid) + " " + h(ch.platform)),
+        ("per_day", _range(ch.per_day)), ("per_week", _range(ch.per_week)),
+        ("min_gap", h(duration_text(ch.min_gap)) if ch.min_gap else h(lab["none"])),
+        ("best_formats", h(", ".join(ch.best_formats)) or h(lab["none"])),
+        ("max_length", h(max_length) if max_length is not None else h(lab["none"])),
+        ("max_hashtags", h(max_tags) if max_tags is not None else h(lab["none"])),
+    ]
+    posts = ctx.grouped("channels").get(cid, [])
+    return page(ch.name, [block(_facts_table(ctx, facts)),
+                          *post_sections(ctx, posts, link_to)], searchable=False)
+
+
+def persona_pages(ctx: Context) -> Iterator[tuple[str, PageMaker]]:
     for pid, per in sorted(ctx.plan.personas.items()):
         where = address("personas", pid)
-        link_to = ctx.linker(where)
-        posts = grouped.get(pid, [])
-        channels = ctx.channel_links(link_to, per.channels)
-        facts = [
-            ("description", h(per.description) or h(lab["none"])),
-            ("channels", channels or h(lab["none"])),
-            ("interests", h(", ".join(per.interests)) or h(lab["none"])),
-            ("last_reviewed", h(per.last_reviewed) if per.last_reviewed else h(lab["none"])),
-        ]
-        blocks = [block(_facts_table(ctx, facts))]
-        if per.demographics:
-            blocks += [heading(lab["demographics"], "demographics"),
-                       block(value_html(per.demographics))]
-        shown = {"name", "description", "demographics", "interests", "channels",
-                 "last_reviewed"}
-        rest = {k: v for k, v in per.data.items() if k not in shown}
-        if rest:
-            blocks += [heading(lab["other"], "other"), block(value_html(rest))]
-        blocks += post_sections(ctx, posts, link_to)
-        yield where, page(per.name, blocks, searchable=False)
+        yield where, partial(_persona_page, ctx, pid, per, ctx.linker(where))
 
 
-def campaign_pages(ctx: Context) -> Iterator[tuple[str, str]]:
+def _persona_page(ctx: Context, pid: str, per: Persona, link_to: Linker) -> str:
     lab = ctx.labels
-    grouped = ctx.grouped("campaign")
+    posts = ctx.grouped("personas").get(pid, [])
+    channels = ctx.channel_links(link_to, per.channels)
+    facts = [
+        ("description", h(per.description) or h(lab["none"])),
+        ("channels", channels or h(lab["none"])),
+        ("interests", h(", ".join(per.interests)) or h(lab["none"])),
+        ("last_reviewed", h(per.last_reviewed) if per.last_reviewed else h(lab["none"])),
+    ]
+    blocks = [block(_facts_table(ctx, facts))]
+    if per.demographics:
+        blocks += [heading(lab["demographics"], "demographics"),
+                   block(value_html(per.demographics))]
+    shown = {"name", "description", "demographics", "interests", "channels",
+             "last_reviewed"}
+    rest = {k: v for k, v in per.data.items() if k not in shown}
+    if rest:
+        blocks += [heading(lab["other"], "other"), block(value_html(rest))]
+    blocks += post_sections(ctx, posts, link_to)
+    return page(per.name, blocks, searchable=False)
+
+
+def campaign_pages(ctx: Context) -> Iterator[tuple[str, PageMaker]]:
     for cid, cam in sorted(ctx.plan.campaigns.items()):
         where = address("campaigns", cid)
-        link_to = ctx.linker(where)
-        channels = ctx.channel_links(link_to, cam.channels)
-        facts = [
-            ("start", h(cam.start)), ("end", h(cam.end)),
-            ("goal", h(cam.goal) or h(lab["none"])),
-            ("channels", channels or h(lab["none"])),
-            ("owner", ctx.member_name(cam.owner)),
-        ]
-        posts = grouped.get(cid, [])
-        blocks = [block(_facts_table(ctx, facts))]
-        if cam.brief.strip():
-            blocks += [heading(lab["brief"], "brief"),
-                       block(f'<div class="smm-prose">{markdown_html(cam.brief)}</div>')]
-        blocks += post_sections(ctx, posts, link_to)
-        yield where, page(cam.name, blocks, searchable=False)
+        yield where, partial(_campaign_page, ctx, cid, cam, ctx.linker(where))
+
+
+def _campaign_page(ctx: Context, cid: str, cam: Campaign, link_to: Linker) -> str:
+    lab = ctx.labels
+    channels = ctx.channel_links(link_to, cam.channels)
+    facts = [
+        ("start", h(cam.start)), ("end", h(cam.end)),
+        ("goal", h(cam.goal) or h(lab["none"])),
+        ("channels", channels or h(lab["none"])),
+        ("owner", ctx.member_name(cam.owner)),
+    ]
+    posts = ctx.grouped("campaign").get(cid, [])
+    blocks = [block(_facts_table(ctx, facts))]
+    if cam.brief.strip():
+        blocks += [heading(lab["brief"], "brief"),
+                   block(f'<div class="smm-prose">{markdown_html(cam.brief)}</div>')]
+    blocks += post_sections(ctx, posts, link_to)
+    return page(cam.name, blocks, searchable=False)
 
 
 def post_sections(ctx: Context, posts: list[Post], link_to: Linker) -> list[str]:

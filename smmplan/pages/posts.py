@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 from ..diagnostics import Diagnostic
 from ..metrics.analysis import Item
 from ..model import METRICS, Post
-from .context import Context
+from .context import Context, PageMaker
 from .html import block, caption_html, h, heading, link, page, table
 from .links import Linker, address
 from .series import channel_lengths, occurrences, shown_caption, variants
 
 
-def pages(ctx: Context) -> Iterator[tuple[str, str]]:
+def pages(ctx: Context) -> Iterator[tuple[str, PageMaker]]:
     for post in ctx.posts:
         where = address("posts", post.id)
-        yield where, post_page(ctx, post, ctx.linker(where))
+        yield where, partial(post_page, ctx, post, ctx.linker(where))
 
 
 def post_page(ctx: Context, post: Post, link_to: Linker) -> str:

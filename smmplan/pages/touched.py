@@ -44,5 +44,5 @@ def touched_pages(ctx: Context, post_ids: Collection[str], before: Months,
         if post is not None:
             where = address("posts", pid)
             out[where] = post_page(ctx, post, ctx.linker(where))
-    out.update(month_pages(ctx, months))
+    out.update((where, make()) for where, make in month_pages(ctx, months))
     return out

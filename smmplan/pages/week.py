@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import partial
 
 from ..calendar import Slot, week_label
 from ..i18n import WEEKDAYS
-from .context import Context
+from .context import Context, PageMaker
 from .days import Days, weeks_of
 from .html import block, h, page
 from .links import Linker, address
@@ -19,7 +20,7 @@ def week_address(monday: dt.date) -> str:
     return address("calendar", week_label(monday))
 
 
-def pages(ctx: Context) -> Iterator[tuple[str, str]]:
+def pages(ctx: Context) -> Iterator[tuple[str, PageMaker]]:
     mondays = weeks_of(ctx.months)
     by_week: dict[dt.date, list[Slot]] = defaultdict(list)
     for slot in ctx.slots:
@@ -28,8 +29,8 @@ def pages(ctx: Context) -> Iterator[tuple[str, str]]:
         where = week_address(monday)
         prev = mondays[i - 1] if i > 0 else None
         following = mondays[i + 1] if i + 1 < len(mondays) else None
-        yield where, week_page(ctx, monday, by_week.get(monday, []), prev, following,
-                               ctx.linker(where))
+        yield where, partial(week_page, ctx, monday, by_week.get(monday, []), prev, following,
+                             ctx.linker(where))
 
 
 def week_page(ctx: Context, monday: dt.date, slots: list[Slot], prev: dt.date | None,

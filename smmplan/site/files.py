@@ -2,7 +2,8 @@
 the editor, and which of the plan's own files join them.
 
     site = site_files(result, feeds, root=root, docs_dir="content")
-    site.pages["posts/kopi.md"]           # Markdown with the plan's values in HTML blocks
+    site.pages["posts/kopi.md"]           # Markdown with the plan's values in HTML blocks,
+                                          # rendered on each read (see RenderedOnRead)
     site.files["calendars/all.ics"]       # every other generated file, as bytes
     site.left_out("posts/kopi.md")        # True: a plan file the site does not publish
     site.nav_config()                     # mkdocs' (and Zensical's) ``nav:`` list
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -27,7 +28,7 @@ import yaml
 from ..check import CheckResult
 from ..cms import admin
 from ..files import ignored
-from ..pages import NavItem, navigation, render_pages, source_path
+from ..pages import NavItem, PageMaker, navigation, page_makers, source_path
 from ..pages.feeds import describe_feeds
 from ..pages.schemas import schema_files
 from ..publish import SOURCES, publish_policy
@@ -40,10 +41,33 @@ STYLES = tuple(f"{ASSET_DIR}/{name}" for name in ASSETS)
 NAV_FILE = "nav.yml"
 
 
+class RenderedOnRead(Mapping[str, str]):
+    """Source path -> page text, each page rendered when it is read and never kept.
+
+    An engine reads a page once, as it builds it; holding every page of a 20,000-post plan from
+    the start of the build to its end would cost more memory than all the rest of the build.
+    """
+
+    def __init__(self, makers: Mapping[str, PageMaker]) -> None:
+        self._makers = makers
+
+    def __getitem__(self, src: str) -> str:
+        return self._makers[src]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+    def __contains__(self, src: object) -> bool:
+        return src in self._makers  # without rendering the page, as Mapping's would
+
+
 @dataclass(frozen=True)
 class SiteFiles:
     pages: Mapping[str, str]
-    """Markdown source path (``posts/kopi.md``) -> page text."""
+    """Markdown source path (``posts/kopi.md``) -> page text (:class:`RenderedOnRead`)."""
     nav: tuple[NavItem, ...]
     files: Mapping[str, bytes]
     """Site path -> bytes of every other file: feeds, schemas, the stylesheet, the editor."""
@@ -99,8 +123,7 @@ def site_files(result: CheckResult, feeds: Mapping[str, bytes], *, root: Path | 
     configuration, the /admin/ page joins the files (``cms_assets``: the folder holding the
     pinned CMS release; raises :class:`smmplan.cms.admin.AssetError` when it does not).
     """
-    pages = render_pages(result, feeds=describe_feeds(result.plan),
-                         directory_urls=directory_urls)
+    pages = page_makers(result, feeds=describe_feeds(result.plan), directory_urls=directory_urls)
     files: dict[str, bytes] = {}
     for name in ASSETS:
         files[f"{ASSET_DIR}/{name}"] = resources.files("smmplan").joinpath(
@@ -120,7 +143,7 @@ def site_files(result: CheckResult, feeds: Mapping[str, bytes], *, root: Path | 
             excluded |= {f"{admin.FOLDER}/{name}" for name in admin.OWN}
             excluded.add(f"{admin.FOLDER}/{admin.ASSET_FOLDER}")
             files.update(admin.site_files(result.plan, cms_assets))
-    return SiteFiles({source_path(a): text for a, text in pages.items()},
+    return SiteFiles(RenderedOnRead({source_path(a): make for a, make in pages.items()}),
                      tuple(navigation(result)), files, frozenset(excluded))
 
 
