@@ -69,9 +69,11 @@ def build_site(root: Path, site_dir: Path | None = None, *, today: dt.date | Non
         epoch = int(history.stamp("mkdocs.yml").timestamp())
     build = _zensical if (engine or result.plan.settings.engine) == "zensical" else _mkdocs
     target, produce = build(root, site_dir, result, feeds, strict, epoch)
+    count = len(feeds)
+    del feeds  # the engine holds them until they are written, and no longer
     pages = _into(target, produce)
     notes = (SHALLOW,) if history.shallow else ()
-    return BuildOutcome(result, target, pages, len(feeds), notes)
+    return BuildOutcome(result, target, pages, count, notes)
 
 
 Produce = Callable[[Path], None]

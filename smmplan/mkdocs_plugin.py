@@ -15,6 +15,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
+import tempfile
 import zlib
 from collections.abc import Mapping
 from importlib import resources
@@ -73,6 +75,8 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         after Markdown ran (see :meth:`on_page_content`)."""
         self.generated: frozenset[str] = frozenset()
         """Source paths of the generated pages, kept after the build (:meth:`rebuild_pages`)."""
+        self.spool: Path | None = None
+        """Where the feeds wait for mkdocs to copy them (see :meth:`on_files`)."""
         self.nav: Any = None
         self.env: Any = None
         self.files: Files | None = None
@@ -135,10 +139,21 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
                          else InclusionLevel.UNDEFINED)
             # no text yet: on_page_read_source renders the page when mkdocs reads it
             files.append(File.generated(config, src, content="", inclusion=inclusion))
+        # The feeds wait on disk, not in memory (some 60 MB at 20,000 posts): mkdocs copies
+        # them like any static file.
+        self._drop_spool()
+        self.spool = Path(tempfile.mkdtemp(prefix="smmplan-feeds-"))
         for path, data in site.files.items():
             inclusion = (InclusionLevel.NOT_IN_NAV if path.startswith((ASSET_DIR, "admin/"))
                          else InclusionLevel.UNDEFINED)
-            files.append(File.generated(config, path, content=data, inclusion=inclusion))
+            if path in feeds:
+                (self.spool / path).parent.mkdir(parents=True, exist_ok=True)
+                (self.spool / path).write_bytes(data)
+                files.append(File(path, str(self.spool), config.site_dir,
+                                  config.use_directory_urls, inclusion=inclusion))
+            else:
+                files.append(File.generated(config, path, content=data, inclusion=inclusion))
+        self.feeds = None
         if not config.nav:
             own = sorted(f.src_uri for f in files.documentation_pages()
                          if f.src_uri not in site.pages)
@@ -267,6 +282,15 @@ class SmmplanPlugin(BasePlugin[SmmplanConfig]):
         so that the search index is written in the memory they held."""
         self.pages = {}
         self.blocks = {}
+        self._drop_spool()
+
+    def on_build_error(self, /, *, error: Exception) -> None:
+        self._drop_spool()
+
+    def _drop_spool(self) -> None:
+        if self.spool is not None:
+            shutil.rmtree(self.spool, ignore_errors=True)
+            self.spool = None
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         assert self.root is not None
