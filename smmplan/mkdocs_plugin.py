@@ -44,7 +44,8 @@ _HEADING = re.compile(r"<h[1-6][\s>]")
 POST_TEMPLATE = "smmplan-post.html"
 """Material's main.html with the navigation rendered once for all post pages."""
 
-WATCHED = ("content", "personas", "guidelines")
+#: Plan folders whose changes rebuild a live preview (``mkdocs serve`` and ``smmplan serve``).
+WATCHED = ("content", "personas", "guidelines", "data")
 
 
 class SmmplanConfig(Config):

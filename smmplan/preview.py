@@ -40,22 +40,23 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .build import PLUGIN
+from .mkdocs_plugin import WATCHED as PLAN_FOLDERS
 from .oserrors import reason
 from .postcache import PostCache
 from .siteconfig import SiteConfigError, mkdocs_config, read_site_config
 
 log = logging.getLogger("mkdocs.commands.serve")
 
-#: Folders and files whose changes rebuild the preview.
-WATCHED = ("content", "personas", "guidelines", "data", "mkdocs.yml")
+#: Folders and files whose changes rebuild the preview: the plugin's, and mkdocs.yml.
+WATCHED = (*PLAN_FOLDERS, "mkdocs.yml")
 POSTS = "content/posts/"
 #: Built files that an edit can change; images, styles and scripts never go stale.
-PAGE_SUFFIXES = (".html", ".json", ".xml", ".ics", ".txt", ".gz", ".yml")
+STALEABLE = (".html", ".json", ".xml", ".ics", ".txt", ".gz", ".yml")
 #: The watcher's events that change a file (inotify also reports opening and closing).
 CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
 #: Seconds a request for a stale page waits for the full build before it is told to wait.
 STALE_WAIT = 30.0
-PLUGIN = "smmplan"
 
 
 class PreviewError(Exception):
@@ -156,7 +157,6 @@ class Preview:
 
     def full_build(self, config: Any = None) -> bool:
         """Build the whole site in place; False (the last good site kept) on a config error."""
-        from mkdocs.commands.build import build
         from mkdocs.exceptions import Abort, MkDocsException
 
         from .check import check_plan
@@ -172,19 +172,16 @@ class Preview:
                     self.stale = False
                     self.lock.notify_all()
                 return False
-        config.site_url = self.serve_url
         self._take_changes()
-        plugin = config.plugins.get(PLUGIN)
-        if plugin is not None:
-            plugin.result = check_plan(self.root, self.today, self.cache)
+        result = check_plan(self.root, self.today, self.cache)
         try:
-            build(config, serve_url=self.serve_url)
+            plugin = _build(config, self.serve_url, result)
         except MkDocsException as e:
             # Abort is a SystemExit: the server prints its message, no traceback
             raise Abort(f"mkdocs: {e}") from None
         self.config = config if plugin is not None else None
         if plugin is not None:
-            self._remember(plugin.result)
+            self._remember(result)
         with self.lock:
             self.stale, self.fresh = False, {}
             self.lock.notify_all()
@@ -372,7 +369,7 @@ class Preview:
 
     def is_stale(self, rel: str) -> bool:
         """Whether the built file ``rel`` (relative to the site) may be older than the plan."""
-        if not rel.endswith(PAGE_SUFFIXES):
+        if not rel.endswith(STALEABLE):
             return False
         return self.dirty or (self.stale and rel not in self.fresh)
 
@@ -506,24 +503,32 @@ def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
+def _build(config: Any, serve_url: str, result: Any) -> Any:
+    """One full build of the preview with the plan already checked; the smmplan plugin (None
+    when mkdocs.yml does not use it)."""
+    from mkdocs.commands.build import build
+
+    config.site_url = serve_url
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is not None:
+        plugin.result = result
+    build(config, serve_url=serve_url)
+    return plugin
+
+
 def _build_child(root: str, out: str, dev_addr: str, serve_url: str,
                  today: str | None = None) -> None:
     """The background full build (``python -m smmplan.preview``), as the preview builds."""
-    from mkdocs.commands.build import build
-
     from .check import check_plan
 
     _die_with_parent()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     config = _load(Path(root), out, dev_addr)
-    config.site_url = serve_url
-    plugin = config.plugins.get(PLUGIN)
-    if plugin is not None:
-        plugin.result = check_plan(Path(root), dt.date.fromisoformat(today) if today else None)
+    result = check_plan(Path(root), dt.date.fromisoformat(today) if today else None)
     config.plugins.on_startup(command="serve", dirty=False)
     try:
-        build(config, serve_url=serve_url)
+        _build(config, serve_url, result)
     finally:
         config.plugins.on_shutdown()
 

@@ -36,6 +36,8 @@ ACTIVE = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".xslt", 
 _SVG_SCRIPT = re.compile(rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:|<iframe|<embed|"
                          rb"<object|<use[^>]+href\s*=\s*[\"']?(?:data|https?):", re.I)
 SOURCES = ("content/posts", "content/campaigns")
+#: The suffixes of files mkdocs renders as pages (``mkdocs.utils.markdown_extensions``).
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 #: The site's feeds of channels, personas, campaigns, authors and holidays live here.
 FEED_FOLDER = "calendars/"
 
@@ -131,7 +133,7 @@ def _judge_file(root: Path, git: Path, path: Path, name: str, reserved: Collecti
     if not stat.S_ISREG(mode):
         return _refuse(root, path, "not a regular file (a FIFO, socket or device)")
     lower = path.name.lower()
-    if lower.endswith(".md"):
+    if lower.endswith(PAGE_SUFFIXES):
         _, problem = read_text(root, path)
         if problem is not None:
             return problem

@@ -288,6 +288,15 @@ def _dotted(path: Path_) -> str:
 
 # --- handing the data to mkdocs -----------------------------------------------------------------
 
+def _usable(site: SiteConfig) -> None:
+    """Raise :class:`SiteConfigError` when no build may use ``site``."""
+    if not site.parsed:
+        raise SiteConfigError("\n  ".join(site.fatal + tuple(
+            f"{d.file}:{d.line}:{d.column}: {d.message}" for d in site.diagnostics)))
+    if site.fatal:
+        raise SiteConfigError("mkdocs.yml is refused:\n  " + "\n  ".join(site.fatal))
+
+
 def mkdocs_config(root: Path, site: SiteConfig, **overrides: Any) -> Any:
     """An mkdocs ``MkDocsConfig`` built from ``site.data`` (mkdocs never reads the YAML).
 
@@ -295,11 +304,7 @@ def mkdocs_config(root: Path, site: SiteConfig, **overrides: Any) -> Any:
     """
     from mkdocs.config.defaults import MkDocsConfig
 
-    if not site.parsed:
-        raise SiteConfigError("\n  ".join(site.fatal + tuple(
-            f"{d.file}:{d.line}:{d.column}: {d.message}" for d in site.diagnostics)))
-    if site.fatal:
-        raise SiteConfigError("mkdocs.yml is refused:\n  " + "\n  ".join(site.fatal))
+    _usable(site)
     config = MkDocsConfig(config_file_path=str(root / CONFIG))
     try:
         data = _resolve(site.data, config)
@@ -349,11 +354,7 @@ def plain_config(root: Path, site: SiteConfig) -> dict[str, Any]:
     Raises :class:`SiteConfigError` as :func:`mkdocs_config` does, and for a page-relative
     ``!relative``, which only mkdocs can resolve.
     """
-    if not site.parsed:
-        raise SiteConfigError("\n  ".join(site.fatal + tuple(
-            f"{d.file}:{d.line}:{d.column}: {d.message}" for d in site.diagnostics)))
-    if site.fatal:
-        raise SiteConfigError("mkdocs.yml is refused:\n  " + "\n  ".join(site.fatal))
+    _usable(site)
     docs = root / site.docs_dir
 
     def plain(value: Any) -> Any:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -14,24 +13,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_build import plan
 
 from smmplan.check import check_plan
 from smmplan.oserrors import describe
 from smmplan.pages.html import markdown_html
 from smmplan.siteconfig import read_site_config
 
-PLAN = FIXTURES / "site" / "plan"
 TODAY = "2026-11-25"
-
-
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    dest = tmp_path / "plan"
-    shutil.copytree(PLAN, dest)
-    return dest
+__all__ = ["plan"]  # test_build's copy of the site fixture plan
 
 
 def append(path: Path, text: str) -> None:

@@ -5,24 +5,17 @@ on the site, under either engine."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from test_build import plan
 from test_trust import active, append, found
 
 from smmplan.build import BuildError, build_site
 
 TODAY = dt.date(2026, 11, 25)
 ENGINES = ("mkdocs", "zensical")
-
-
-@pytest.fixture
-def plan(tmp_path: Path) -> Path:
-    dest = tmp_path / "plan"
-    shutil.copytree(FIXTURES / "site" / "plan", dest)
-    return dest
+__all__ = ["plan"]  # test_build's copy of the site fixture plan
 
 
 def _build(plan: Path, engine: str) -> Path:
@@ -142,3 +135,19 @@ def test_an_own_pages_title_and_front_matter_stay_text(plan: Path, engine: str, 
     page = (site / name.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     # rendered by the theme's own template, not a file named by the page
     assert "<html" in page and ("Text." in page or "Fine" in page)
+
+
+def test_a_markdown_extensions_entry_of_two_names_is_a_message_not_a_traceback(
+        plan: Path) -> None:
+    append(plan / "mkdocs.yml", "markdown_extensions:\n  - {toc: {}, tables: {}}\n")
+    with pytest.raises(BuildError, match=r"one name with its options \(found \['tables', "
+                                         r"'toc'\]\)"):
+        build_site(plan, plan.parent / "site", today=TODAY, engine="zensical")
+
+
+def test_every_page_suffix_mkdocs_renders_is_judged_as_a_page(plan: Path) -> None:
+    """A .markdown page is a page to mkdocs (and, renamed, to Zensical): one that is not
+    UTF-8 is refused by the publish policy, as a .md one is, instead of failing the build."""
+    (plan / "content/latin.markdown").write_bytes("# Caf\xe9\n".encode("latin-1"))
+    assert [(f, m.split(";")[0]) for f, _, _, m in found(plan, "SMM008")] == [
+        ("content/latin.markdown", "file is not UTF-8 (byte 0xe9)")]

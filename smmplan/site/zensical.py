@@ -30,7 +30,8 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import get_data
 
-from ..files import ignored
+from ..files import ignored, read_text
+from ..publish import PAGE_SUFFIXES
 from ..siteaudit import MARKDOWN_BUILTIN
 from ..siteconfig import NAMED_FUNCTIONS, SiteConfigError, plain_config, read_site_config
 from .files import STYLES, SiteFiles
@@ -57,8 +58,6 @@ def _allowed_extension(name: str) -> bool:
         "material.extensions.emoji", "zensical.extensions.emoji", "smmplan.site.inert")
 
 
-#: Page files mkdocs renders as Markdown besides ``.md``; Zensical would publish them raw.
-MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 class ZensicalError(Exception):
@@ -166,6 +165,9 @@ def _extensions(value: Any, root: Path) -> list[Any]:
         raise ZensicalError("mkdocs.yml: markdown_extensions must be a list")
     out: list[Any] = []
     for entry in value:
+        if isinstance(entry, dict) and len(entry) != 1:
+            raise ZensicalError("mkdocs.yml: each markdown_extensions entry is a name, or one "
+                                f"name with its options (found {sorted(map(str, entry))})")
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if not isinstance(name, str) or not _allowed_extension(name):
             raise ZensicalError(
@@ -229,30 +231,31 @@ def _copy_own_files(docs_dir: Path, root: Path, out: Path, site: SiteFiles) -> l
             rel = prefix + name
             if ignored(name) or site.left_out(rel):
                 continue
-            data = (here / name).read_bytes()
-            if name.endswith((".md", *MARKDOWN_SUFFIXES)):
+            if name.lower().endswith(PAGE_SUFFIXES):
+                text, problem = read_text(root, here / name)
+                if text is None:  # the publish policy let it through: it changed meanwhile
+                    raise ZensicalError(problem.message if problem else f"cannot read {rel}")
                 rel = rel.rsplit(".", 1)[0] + ".md"  # a page, as mkdocs makes it
-                data = _own_page(data, name).encode("utf-8")
+                _write(out / rel, _own_page(text, rel).encode("utf-8"))
                 own.append(rel)
-            _write(out / rel, data)
+            else:
+                _write(out / rel, (here / name).read_bytes())
     return own
 
 
-def _own_page(data: bytes, name: str) -> str:
-    """The plan's page with its front matter escaped and its title given outright, since
-    Zensical prints both as HTML unescaped; its body is left to :mod:`.inert`.
-
-    Read as mkdocs reads it (a byte-order mark dropped, any line ending), so that Zensical's
-    own front-matter parser finds nothing this one missed; front matter that does not parse is
-    dropped rather than handed on."""
-    text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+def _own_page(text: str, rel: str) -> str:
+    """The plan's page (``text`` read as mkdocs reads it: no byte-order mark, LF line ends, so
+    Zensical's own front-matter parser finds nothing this one missed) with its front matter
+    escaped and its title given outright, since Zensical prints both as HTML unescaped; its
+    body is left to :mod:`.inert`. Front matter that does not parse is dropped rather than
+    handed on."""
     body, meta = get_data(text)
     if not meta and body.startswith("---\n"):
         end = body.find("\n---\n", 4)
         body = body[end + 5:] if end != -1 else body
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        title = _first_heading(body) or _title_of_name(name)
+        title = _first_heading(body) or _title_of_name(rel)
     meta = page_meta(meta)
     meta["title"] = escaped(title)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
@@ -274,11 +277,13 @@ def _first_heading(body: str) -> str | None:
     return None
 
 
-def _title_of_name(name: str) -> str:
-    """mkdocs' title for a page without one: its file name, capitalised."""
-    stem = name.rsplit(".", 1)[0]
-    return (stem.replace("-", " ").replace("_", " ").capitalize() if stem != "index"
-            else "Home")
+def _title_of_name(rel: str) -> str:
+    """mkdocs' title for a page without one (``Page.title``): "Home" for the home page, else
+    the file name, capitalised when it is all lower case."""
+    if rel in ("index.md", "README.md"):
+        return "Home"
+    title = rel.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").replace("_", " ")
+    return title.capitalize() if title.lower() == title else title
 
 
 def _write(path: Path, data: bytes) -> None:
